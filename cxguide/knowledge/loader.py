@@ -1,0 +1,419 @@
+"""Load the built-in and user knowledge files: check, cross-check, build models, merge.
+
+A file with any problem is set aside whole and its problems are kept, so a broken user file never
+hides the built-in knowledge. Loading happens once per process (``load_knowledge`` is cached).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from cxguide.i18n import N_, _
+from cxguide.knowledge import build
+from cxguide.knowledge.models import Knowledge, Origin
+from cxguide.knowledge.problems import Problem
+from cxguide.knowledge.schema import Checker, RefUse, did_you_mean, unique_ids
+from cxguide.knowledge.schemas import (
+    BODIES,
+    ID_FIELDS,
+    KINDS,
+    SCHEMA_VERSION,
+    USER_KINDS,
+    file_record,
+)
+from cxguide.knowledge.yamlsource import Document, read_document
+from cxguide.paths import builtin_data_dir
+
+YAML_SUFFIXES = (".yaml", ".yml")
+# Kinds in the order they are built: later kinds refer to ids defined by earlier ones.
+BUILD_ORDER = ("sources", "zones", "landscape", "value_dimensions", "countries", "methods", "notes")
+
+
+@dataclass(slots=True)
+class CheckedFile:
+    """One file after the schema check: its document, kind, problems and references."""
+
+    path: Path
+    user: bool
+    document: Document | None = None
+    kind: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    refs: list[RefUse] = field(default_factory=list)
+
+    @property
+    def usable(self) -> bool:
+        return self.document is not None and self.kind is not None and not self.problems
+
+
+def yaml_files(directory: Path) -> list[Path]:
+    """The YAML files directly inside ``directory``, sorted by name."""
+    return sorted(p for p in directory.iterdir() if p.suffix in YAML_SUFFIXES)
+
+
+def check_file(path: Path, *, user: bool, any_kind: bool = False) -> CheckedFile:
+    """Read one file and check it against the schema of the kind it declares.
+
+    A user file may only hold the kinds users can add, unless ``any_kind`` (explicit validation).
+    """
+    checked = CheckedFile(path=path, user=user)
+    document, problems = read_document(path)
+    checked.problems.extend(problems)
+    if document is None:
+        return checked
+    checked.document = document
+    data = document.data
+    if not isinstance(data, dict):
+        checked.problems.append(
+            document.problem(
+                (),
+                _("the file should be a mapping of 'key: value' lines"),
+                _("start it with 'kind:' and 'schema_version:' (see docs/knowledge-files.md)"),
+            )
+        )
+        return checked
+    kind = data.get("kind")
+    if kind not in KINDS:
+        where: tuple[str, ...] = ("kind",) if "kind" in data else ()
+        message = (
+            _("'{kind}' is not a kind of knowledge file").format(kind=kind)
+            if "kind" in data
+            else _("the file does not say what it holds ('kind:' is missing)")
+        )
+        options = _("use one of: {kinds}").format(kinds=", ".join(KINDS))
+        hint = did_you_mean(str(kind), KINDS, options) if "kind" in data else options
+        checked.problems.append(document.problem(where, message, hint))
+        return checked
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        checked.problems.append(
+            document.problem(
+                ("schema_version",),
+                _("this file is written for a newer cxguide (schema_version {found})").format(
+                    found=version
+                ),
+                _("this cxguide reads schema_version {ours}; update cxguide").format(
+                    ours=SCHEMA_VERSION
+                ),
+            )
+        )
+        return checked
+    if user and not any_kind and kind not in USER_KINDS:
+        checked.problems.append(
+            document.problem(
+                ("kind",),
+                _("files of kind '{kind}' cannot be added in your knowledge directory").format(
+                    kind=kind
+                ),
+                _("your directory can hold: {kinds}").format(kinds=", ".join(USER_KINDS)),
+            )
+        )
+        return checked
+    checker = Checker(document)
+    file_record(kind).check(data, (), checker)
+    for list_name in BODIES[kind]:
+        items = data.get(list_name)
+        if isinstance(items, list):
+            _check_unique(items, list_name, checker)
+    checked.kind = kind
+    checked.problems.extend(checker.problems)
+    checked.refs = checker.refs
+    return checked
+
+
+def _item_key(item: dict[str, Any], list_name: str) -> str | None:
+    fields = ID_FIELDS.get(list_name, ("id",))
+    parts = [item.get(f) for f in fields]
+    if not all(isinstance(p, (str, int)) for p in parts):
+        return None
+    return "/".join(str(p) for p in parts)
+
+
+def _check_unique(items: list[Any], list_name: str, checker: Checker) -> None:
+    if list_name not in ID_FIELDS:
+        unique_ids(items, (list_name,), checker)
+        return
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        key = _item_key(item, list_name)
+        if key is None:
+            continue
+        if key in seen:
+            first = checker.document.mark((list_name, seen[key], "id"))
+            checker.report(
+                (list_name, index, "id"),
+                _("duplicate id '{id}' in edition {edition} (first at line {line})").format(
+                    id=item["id"], edition=item["edition"], line=first.line
+                ),
+                _("every id must be unique within its edition; rename or remove one"),
+            )
+        else:
+            seen[key] = index
+
+
+@dataclass(slots=True)
+class _Ids:
+    """The ids every kind of reference can resolve to."""
+
+    by_kind: dict[str, set[str]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    phases_by_edition: dict[str, set[str]] = field(default_factory=dict)
+    contexts_by_edition: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, kind: str, ident: str) -> None:
+        self.by_kind.setdefault(kind, set()).add(ident)
+
+
+_REF_LISTS = {
+    "source": ("sources", "sources"),
+    "zone": ("zones", "zones"),
+    "country": ("countries", "countries"),
+}
+
+
+def _collect_ids(files: Iterable[CheckedFile]) -> _Ids:
+    ids = _Ids()
+    for checked in files:
+        if not checked.usable or checked.document is None:
+            continue
+        data = checked.document.data
+        kind = checked.kind
+        for ref_kind, (file_kind, list_name) in _REF_LISTS.items():
+            if kind == file_kind:
+                for item in data.get(list_name, []):
+                    ids.add(ref_kind, item["id"])
+                    if kind == "countries":
+                        ids.country_names[item["name"].casefold()] = item["id"]
+        if kind == "landscape":
+            for phase in data["phases"]:
+                ids.phases_by_edition.setdefault(str(phase["edition"]), set()).add(phase["id"])
+            for context in data["contexts"]:
+                for edition in context["editions"]:
+                    ids.contexts_by_edition.setdefault(str(edition), set()).add(context["id"])
+        if kind == "methods":
+            for method in data["methods"]:
+                if str(method["edition"]) == "2014":
+                    ids.add("method-2014", method["id"])
+    return ids
+
+
+_REF_WORDS = {
+    "source": (N_("source id"), N_("define it in a file of kind 'sources'")),
+    "zone": (N_("zone"), N_("use a zone id from data/zones.yaml")),
+    "country": (N_("country"), N_("use a country id such as DEU, or its English name")),
+    "method-2014": (N_("2014 method id"), N_("use the id of a method of edition 2014")),
+    "phase": (N_("phase"), N_("use a phase id of the method's edition")),
+    "context": (N_("context of use"), N_("use a context id of the method's edition")),
+}
+
+
+def _resolve_refs(checked: CheckedFile, ids: _Ids) -> None:
+    document = checked.document
+    if document is None:
+        return
+    for ref in checked.refs:
+        if ref.kind in ("phase", "context"):
+            method = document.data["methods"][ref.where[1]]
+            edition = str(method["edition"])
+            table = ids.phases_by_edition if ref.kind == "phase" else ids.contexts_by_edition
+            known = table.get(edition, set())
+        elif ref.kind == "country":
+            known = ids.by_kind.get("country", set())
+            if ref.value.casefold() in ids.country_names or ref.value.upper() in known:
+                continue
+            known = known | {name.title() for name in ids.country_names}
+        else:
+            known = ids.by_kind.get(ref.kind, set())
+        if ref.value in known:
+            continue
+        word, otherwise = _REF_WORDS[ref.kind]
+        checked.problems.append(
+            document.problem(
+                ref.where,
+                _("unknown {what} '{value}'").format(what=_(word), value=ref.value),
+                did_you_mean(ref.value, sorted(known), _(otherwise)),
+            )
+        )
+
+
+def _report_overlaps(primary: Sequence[CheckedFile], background: Sequence[CheckedFile]) -> None:
+    """Ids defined twice across files (sources, zones, countries, notes; user sources too)."""
+    seen: dict[tuple[str, str], tuple[Path, int]] = {}
+    for checked in background:
+        if checked.usable and checked.document is not None and checked.kind == "sources":
+            for item in checked.document.data["sources"]:
+                seen[("sources", item["id"])] = (checked.path, 0)
+    for checked in primary:
+        if not checked.usable or checked.document is None or checked.kind == "methods":
+            continue
+        for list_name in BODIES[checked.kind or ""]:
+            for index, item in enumerate(checked.document.data.get(list_name, [])):
+                ident = _item_key(item, list_name)
+                if ident is None:
+                    continue
+                key = (list_name, ident)
+                mark = checked.document.mark((list_name, index, "id"))
+                if key in seen:
+                    path, line = seen[key]
+                    where = f"{path}:{line}" if line else _("the built-in knowledge")
+                    checked.problems.append(
+                        checked.document.problem(
+                            (list_name, index, "id"),
+                            _("id '{id}' is already defined in {where}").format(
+                                id=item["id"], where=where
+                            ),
+                            _("every id must be unique across files; rename this one"),
+                        )
+                    )
+                else:
+                    seen[key] = (checked.path, mark.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The outcome of checking a set of files."""
+
+    files: tuple[CheckedFile, ...]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+
+def check_files(primary: Sequence[CheckedFile], background: Sequence[CheckedFile] = ()) -> Checked:
+    """Cross-check ``primary`` files; ``background`` files only lend their ids."""
+    ids = _collect_ids([*background, *primary])
+    for checked in primary:
+        if checked.usable:
+            _resolve_refs(checked, ids)
+    _report_overlaps(primary, background)
+    return Checked(tuple(primary))
+
+
+def _origin(checked: CheckedFile, list_name: str, index: int) -> Origin:
+    assert checked.document is not None
+    line = checked.document.mark((list_name, index)).line
+    return Origin(path=checked.path, line=line, user=checked.user)
+
+
+def assemble(files: Sequence[CheckedFile]) -> Knowledge:
+    """Build the models from every usable file, user files merged over built-in ones."""
+    usable = [f for f in files if f.usable]
+    usable.sort(key=lambda f: (BUILD_ORDER.index(f.kind or "notes"), f.user, str(f.path)))
+    parts = build.Parts()
+    for checked in usable:
+        assert checked.document is not None and checked.kind is not None
+        build.add_file(
+            parts, checked.kind, checked.document.data, functools.partial(_origin, checked)
+        )
+    problems = tuple(p for f in files for p in f.problems)
+    return Knowledge(
+        sources=MappingProxyType(parts.sources),
+        editions=tuple(parts.editions.values()),
+        methods=tuple(parts.methods.values()),
+        landscape=parts.landscape(),
+        zones=tuple(parts.zones),
+        value_dimensions=tuple(parts.value_dimensions),
+        value_caveats=tuple(parts.value_caveats),
+        countries=tuple(parts.countries),
+        notes=tuple(parts.notes),
+        problems=problems,
+        files=tuple(f.path for f in files),
+    )
+
+
+def _user_files(user_dir: Path | None) -> tuple[list[CheckedFile], list[Problem]]:
+    if user_dir is None or not user_dir.exists():
+        return [], []
+    if not user_dir.is_dir():
+        return [], [
+            Problem(
+                user_dir,
+                0,
+                0,
+                _("your knowledge directory is a file, not a directory"),
+                _("point --data-dir or CXGUIDE_DATA_DIR at a directory"),
+            )
+        ]
+    try:
+        paths = yaml_files(user_dir)
+    except OSError as error:
+        return [], [
+            Problem(
+                user_dir,
+                0,
+                0,
+                _("your knowledge directory cannot be read ({reason})").format(
+                    reason=error.strerror or error
+                ),
+                _("check its permissions"),
+            )
+        ]
+    return [check_file(p, user=True) for p in paths], []
+
+
+@functools.cache
+def load_knowledge(user_dir: Path | None = None) -> Knowledge:
+    """Load, check and merge the built-in knowledge and the user's (once per process)."""
+    builtin = [check_file(p, user=False) for p in yaml_files(builtin_data_dir())]
+    user, dir_problems = _user_files(user_dir)
+    checked = check_files([*builtin, *user])
+    knowledge = assemble(checked.files)
+    if dir_problems:
+        knowledge = _with_problems(knowledge, dir_problems)
+    return knowledge
+
+
+def _with_problems(knowledge: Knowledge, problems: list[Problem]) -> Knowledge:
+    from dataclasses import replace
+
+    return replace(knowledge, problems=(*knowledge.problems, *problems))
+
+
+def validate_paths(paths: Sequence[Path]) -> list[Problem]:
+    """Check the given files and directories, each against the built-in knowledge's ids."""
+    targets: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            try:
+                found = yaml_files(path)
+            except OSError as error:
+                problems.append(
+                    Problem(
+                        path,
+                        0,
+                        0,
+                        _("the directory cannot be read ({reason})").format(
+                            reason=error.strerror or error
+                        ),
+                        _("check its permissions"),
+                    )
+                )
+                continue
+            if not found:
+                problems.append(
+                    Problem(
+                        path,
+                        0,
+                        0,
+                        _("the directory holds no .yaml files"),
+                        _("name a directory of knowledge files, or the files themselves"),
+                    )
+                )
+            targets.extend(found)
+        else:
+            targets.append(path)
+    resolved = {p.resolve() for p in targets}
+    builtin_dir = builtin_data_dir()
+    primary = [check_file(p, user=True, any_kind=True) for p in targets]
+    background = [
+        check_file(p, user=False) for p in yaml_files(builtin_dir) if p.resolve() not in resolved
+    ]
+    return problems + check_files(primary, background).problems

@@ -1,0 +1,314 @@
+"""Typed, frozen models of cxguide's knowledge. Built only by the loader, after validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+from cxguide.knowledge.problems import Problem
+
+Edition = Literal["2014", "2022"]
+MapStatus = Literal["latest_row", "earlier_row", "unknown", "not_on_map"]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an item came from: a built-in file or one of the user's own, and its line."""
+
+    path: Path
+    line: int
+    user: bool
+
+    def describe(self) -> str:
+        """A short, plain label: 'built-in' or the user's file and line."""
+        return f"{self.path}:{self.line}" if self.user else "built-in"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A citation that facts point to by id."""
+
+    id: str
+    title: str
+    author: str | None
+    publisher: str | None
+    year: int | None
+    url: str | None
+    repo: str | None
+    path: str | None
+    commit: str | None
+    locator: str | None
+    reliability: str
+    note: str | None
+    origin: Origin
+
+    @property
+    def where(self) -> str:
+        """Where the source can be found: a URL, repo:path@commit, or a locator."""
+        if self.url:
+            return self.url
+        if self.repo:
+            return f"{self.repo}:{self.path}@{self.commit}"
+        return self.locator or ""
+
+    def citation(self, unknown: str = "unknown") -> str:
+        """The full citation in one line: who, year, title, where."""
+        who = ", ".join(p for p in (self.author, self.publisher) if p)
+        year = str(self.year) if self.year is not None else unknown
+        return f"{who} ({year}). {self.title}. {self.where}"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A method's measured place on one axis of Rohrer's landscape (-1 .. +1), with its span."""
+
+    value: float
+    span: tuple[float, float] | None
+    source: str
+
+    @property
+    def low(self) -> float:
+        return self.span[0] if self.span else self.value
+
+    @property
+    def high(self) -> float:
+        return self.span[1] if self.span else self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    """A research method of one edition of Rohrer's landscape.
+
+    ``attitudinal_behavioral`` runs from -1 (what people say) to +1 (what people do);
+    ``qual_quant`` from -1 (why & how to fix) to +1 (how many & how much). None: not measured.
+    """
+
+    id: str
+    edition: Edition
+    name: str
+    chart_label: str | None
+    aliases: tuple[str, ...]
+    description: str
+    attitudinal_behavioral: Position | None
+    qual_quant: Position | None
+    contexts: tuple[str, ...]
+    contexts_source: str | None
+    phases: tuple[str, ...]
+    phases_basis: str | None
+    phases_sources: tuple[str, ...]
+    from_2014: tuple[str, ...]
+    note: str | None
+    sources: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class EditionInfo:
+    """One edition of the landscape (2014 or 2022)."""
+
+    id: Edition
+    title: str
+    date: str
+    description: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pole:
+    """One end of a landscape dimension and the question it answers."""
+
+    id: str
+    chart_label: str
+    answers: str
+
+
+@dataclass(frozen=True, slots=True)
+class LandscapeDimension:
+    """Attitudinal vs behavioral, or qualitative vs quantitative."""
+
+    id: str
+    name: str
+    description: str
+    negative_pole: Pole
+    positive_pole: Pole
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A context of product use during a study (natural, scripted, ...)."""
+
+    id: str
+    chart_label: str
+    description: str
+    editions: tuple[Edition, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A product-development phase of one edition, with its research goal."""
+
+    id: str
+    edition: Edition
+    name: str
+    goal: str
+    approach: str | None
+    description: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    """A piece of general advice (or a caveat), with its sources."""
+
+    id: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Landscape:
+    """Rohrer's dimensions, contexts, phases and general guidance."""
+
+    dimensions: tuple[LandscapeDimension, ...] = ()
+    contexts: tuple[Context, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    guidance: tuple[Guidance, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A cultural zone of the 2023 Inglehart-Welzel map."""
+
+    id: str
+    name: str
+    description: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyItem:
+    """A survey item behind a value dimension, with its factor loading."""
+
+    code: str
+    label: str
+    loading: float
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ValuePole:
+    """One end of a value dimension and what it means."""
+
+    name: str
+    meaning: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ValueDimension:
+    """Traditional vs secular-rational (y) or survival vs self-expression (x)."""
+
+    id: str
+    name: str
+    axis: Literal["x", "y"]
+    variable: str
+    negative_pole: ValuePole
+    positive_pole: ValuePole
+    items: tuple[SurveyItem, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A country's position in one survey year."""
+
+    year: int
+    traditional_secular: float
+    survival_self_expression: float
+    s025: int
+    s025_label: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """Which survey year the 2023 map draws for a country, as far as the sources say."""
+
+    status: MapStatus
+    year: int | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country or society on the cultural map, with every survey year's scores."""
+
+    id: str
+    iso3: str | None
+    name: str
+    zone: str | None
+    zone_source: str | None
+    map_2023: MapPoint
+    scores: tuple[Score, ...]
+    origin: Origin
+
+    @property
+    def latest(self) -> Score:
+        """The most recent survey year."""
+        return self.scores[-1]
+
+    @property
+    def map_score(self) -> Score | None:
+        """The row the 2023 map draws, or None where that is unknown or not drawn."""
+        year = self.map_2023.year
+        return next((s for s in self.scores if s.year == year), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A user's own note on a country."""
+
+    id: str
+    country: str
+    topic: str | None
+    text: str
+    author: str
+    date: str
+    origin: Origin
+
+
+def _frozen_map() -> MappingProxyType[str, Source]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything cxguide knows, merged from built-in and user files, and their problems."""
+
+    sources: MappingProxyType[str, Source] = field(default_factory=_frozen_map)
+    editions: tuple[EditionInfo, ...] = ()
+    methods: tuple[Method, ...] = ()
+    landscape: Landscape = field(default_factory=Landscape)
+    zones: tuple[Zone, ...] = ()
+    value_dimensions: tuple[ValueDimension, ...] = ()
+    value_caveats: tuple[Guidance, ...] = ()
+    countries: tuple[Country, ...] = ()
+    notes: tuple[Note, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    files: tuple[Path, ...] = ()
+
+    def methods_of(self, edition: Edition) -> tuple[Method, ...]:
+        """The methods of one edition, in file order."""
+        return tuple(m for m in self.methods if m.edition == edition)
+
+    def zone(self, zone_id: str | None) -> Zone | None:
+        """The zone with this id, if any."""
+        return next((z for z in self.zones if z.id == zone_id), None)
+
+    def country(self, country_id: str) -> Country | None:
+        """The country with this id (exact), if any."""
+        return next((c for c in self.countries if c.id == country_id), None)

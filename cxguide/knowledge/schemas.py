@@ -1,0 +1,421 @@
+"""The form of every kind of knowledge file (see docs/knowledge-files.md for the prose)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cxguide.i18n import N_, _
+from cxguide.knowledge.schema import (
+    Checker,
+    Field,
+    ListOf,
+    Nullable,
+    Number,
+    Record,
+    Ref,
+    Spec,
+    Text,
+)
+from cxguide.knowledge.yamlsource import PathKey
+
+SCHEMA_VERSION = 1
+
+SLUG = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
+SLUG_HINT = N_("use lower-case letters, digits and '-' or '_', such as 'card-sorting'")
+COUNTRY_ID = r"[A-Z]{3}|[A-Z]{2}-[A-Z0-9]{1,3}"
+COUNTRY_ID_HINT = N_("use an ISO 3166-1 alpha-3 code such as 'DEU', or a subdivision code 'GB-NIR'")
+ISO_DATE = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+COMMIT = r"[0-9a-f]{40}"
+
+EDITIONS = ("2014", "2022")
+CONTEXTS = ("natural", "scripted", "not_using", "hybrid", "limited")
+RELIABILITY = ("high", "medium", "low-medium", "low")
+MAP_STATUSES = ("latest_row", "earlier_row", "unknown", "not_on_map")
+LANDSCAPE_DIMENSIONS = ("attitudinal_behavioral", "qual_quant")
+VALUE_DIMENSIONS = ("traditional_secular", "survival_self_expression")
+
+# The 2023 map's scores lie between about -2.3 and 3.2; anything beyond +/-4 is a typo.
+SCORE_RANGE = (-4.0, 4.0)
+SCORE_HINT = N_(
+    "scores on the Inglehart-Welzel map lie between about -2.5 and 3.5; check the sign and the "
+    "decimal point"
+)
+YEAR_RANGE = (1981, 2030)
+
+KINDS = ("sources", "landscape", "methods", "zones", "value_dimensions", "countries", "notes")
+USER_KINDS = ("notes", "methods", "sources")
+
+
+def _slug() -> Text:
+    return Text(pattern=SLUG, pattern_hint=SLUG_HINT)
+
+
+def _sources(kind_help: str = N_("a list of source ids, such as [chart2014]")) -> Field:
+    return Field(ListOf(Ref(kind="source"), min_items=1), help=kind_help)
+
+
+def _text(required: bool = True, help: str = "") -> Field:
+    return Field(Text(), required=required, help=help)
+
+
+def _author_or_publisher(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    if "author" not in value and "publisher" not in value:
+        checker.report(
+            where,
+            _("the source names neither an author nor a publisher"),
+            _("add 'author:' or 'publisher:' (the site or organisation that published it)"),
+        )
+
+
+def _locatable(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    repo_parts = [k for k in ("repo", "path", "commit") if k in value]
+    if repo_parts and len(repo_parts) != 3:
+        missing = ", ".join(k for k in ("repo", "path", "commit") if k not in value)
+        checker.report(
+            where,
+            _("a repository citation needs repo, path and commit together"),
+            _("add {missing}, or use 'url:' or 'locator:' instead").format(missing=missing),
+        )
+    elif not repo_parts and "url" not in value and "locator" not in value:
+        checker.report(
+            where,
+            _("the source says nowhere where it can be found"),
+            _("add 'url:', or 'repo:' + 'path:' + 'commit:', or a 'locator:'"),
+        )
+
+
+SOURCE = Record(
+    fields={
+        "id": Field(
+            Text(
+                pattern=r"[A-Za-z][A-Za-z0-9_-]*",
+                pattern_hint=N_("use letters, digits, '-' or '_'"),
+            )
+        ),
+        "title": _text(),
+        "author": _text(required=False),
+        "publisher": _text(required=False),
+        "year": Field(Number(minimum=1900, maximum=2100, integer=True), required=False),
+        "url": Field(
+            Text(pattern=r"https?://\S+", pattern_hint=N_("write a full http(s):// address")),
+            required=False,
+        ),
+        "repo": Field(
+            Text(pattern=r"[\w.-]+/[\w.-]+", pattern_hint=N_("write owner/name")), required=False
+        ),
+        "path": _text(required=False),
+        "commit": Field(
+            Text(pattern=COMMIT, pattern_hint=N_("write the full 40-character commit hash")),
+            required=False,
+        ),
+        "locator": _text(required=False),
+        "reliability": Field(Text(choices=RELIABILITY)),
+        "note": _text(required=False),
+    },
+    rules=(_author_or_publisher, _locatable),
+)
+
+
+def _pole(answers: bool) -> Record:
+    fields = {
+        "id": Field(_slug()),
+        "chart_label": _text(),
+    }
+    if answers:
+        fields["answers"] = _text()
+    return Record(fields=fields)
+
+
+LANDSCAPE_DIMENSION = Record(
+    fields={
+        "id": Field(Text(choices=LANDSCAPE_DIMENSIONS)),
+        "name": _text(),
+        "description": _text(),
+        "negative_pole": Field(_pole(True)),
+        "positive_pole": Field(_pole(True)),
+        "sources": _sources(),
+    }
+)
+CONTEXT = Record(
+    fields={
+        "id": Field(Text(choices=CONTEXTS)),
+        "chart_label": _text(),
+        "description": _text(),
+        "editions": Field(ListOf(Text(choices=EDITIONS), min_items=1)),
+        "sources": _sources(),
+    }
+)
+PHASE = Record(
+    fields={
+        "id": Field(_slug()),
+        "edition": Field(Text(choices=EDITIONS)),
+        "name": _text(),
+        "goal": _text(),
+        "approach": _text(required=False),
+        "description": _text(),
+        "sources": _sources(),
+    }
+)
+GUIDANCE = Record(fields={"id": Field(_slug()), "text": _text(), "sources": _sources()})
+
+
+def _span_contains_position(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    span = value.get("span")
+    if span is not None and not span[0] <= value["position"] <= span[1]:
+        checker.report(
+            (*where, "span"),
+            _("the span {low} to {high} does not contain the position {position}").format(
+                low=span[0], high=span[1], position=value["position"]
+            ),
+            _("write the span as [low, high] around the position"),
+        )
+
+
+def _axis_value() -> Number:
+    return Number(
+        minimum=-1.0,
+        maximum=1.0,
+        range_hint=N_("positions on Rohrer's landscape run from -1 to +1 (0 is the midline)"),
+    )
+
+
+POSITION = Record(
+    fields={
+        "position": Field(_axis_value()),
+        "span": Field(ListOf(_axis_value(), min_items=2, max_items=2), required=False),
+        "source": Field(Ref(kind="source")),
+    },
+    rules=(_span_contains_position,),
+)
+
+
+def _needs(field_name: str, when: str) -> Any:
+    def rule(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+        if value.get(when) and field_name not in value:
+            checker.report(
+                where,
+                _("'{when}' is given without '{field}'").format(when=when, field=field_name),
+                _("add '{field}:' naming the source of '{when}'").format(
+                    field=field_name, when=when
+                ),
+            )
+
+    return rule
+
+
+def _edition_fields(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    edition = str(value.get("edition"))
+    if edition == "2014" and "from_2014" in value:
+        checker.report(
+            (*where, "from_2014"),
+            _("'from_2014' belongs to 2022 methods only"),
+            _("remove it, or set 'edition: \"2022\"'"),
+            at_key=True,
+        )
+
+
+METHOD = Record(
+    fields={
+        "id": Field(_slug()),
+        "edition": Field(Text(choices=EDITIONS)),
+        "name": _text(),
+        "chart_label": _text(required=False),
+        "aliases": Field(ListOf(Text()), required=False),
+        "description": _text(),
+        "attitudinal_behavioral": Field(POSITION, required=False),
+        "qual_quant": Field(POSITION, required=False),
+        "contexts": Field(ListOf(Ref(kind="context")), help=N_("context ids, or [] if unknown")),
+        "contexts_source": Field(Ref(kind="source"), required=False),
+        "phases": Field(ListOf(Ref(kind="phase")), help=N_("phase ids, or [] if unknown")),
+        "phases_basis": Field(
+            Text(choices=("exact", "table-name-match", "table-approx", "stated")), required=False
+        ),
+        "phases_sources": Field(ListOf(Ref(kind="source"), min_items=1), required=False),
+        "from_2014": Field(ListOf(Ref(kind="method-2014")), required=False),
+        "note": _text(required=False),
+        "sources": _sources(),
+    },
+    rules=(
+        _needs("contexts_source", "contexts"),
+        _needs("phases_sources", "phases"),
+        _edition_fields,
+    ),
+)
+EDITION = Record(
+    fields={
+        "id": Field(Text(choices=EDITIONS)),
+        "title": _text(),
+        "date": Field(Text()),
+        "description": _text(),
+        "sources": _sources(),
+    }
+)
+ZONE = Record(
+    fields={"id": Field(_slug()), "name": _text(), "description": _text(), "sources": _sources()}
+)
+ITEM = Record(
+    fields={
+        "code": Field(Text(pattern=r"[A-Z]\d{3}", pattern_hint=N_("write a code such as F063"))),
+        "label": _text(),
+        "loading": Field(
+            Number(minimum=-1.0, maximum=1.0, range_hint=N_("factor loadings lie between -1 and 1"))
+        ),
+        "sources": _sources(),
+    }
+)
+VALUE_POLE = Record(fields={"name": _text(), "meaning": _text(), "sources": _sources()})
+VALUE_DIMENSION = Record(
+    fields={
+        "id": Field(Text(choices=VALUE_DIMENSIONS)),
+        "name": _text(),
+        "axis": Field(Text(choices=("x", "y"))),
+        "variable": _text(),
+        "negative_pole": Field(VALUE_POLE),
+        "positive_pole": Field(VALUE_POLE),
+        "items": Field(ListOf(ITEM, min_items=1)),
+        "sources": _sources(),
+    }
+)
+
+
+def _score() -> Number:
+    return Number(minimum=SCORE_RANGE[0], maximum=SCORE_RANGE[1], range_hint=SCORE_HINT)
+
+
+def _year() -> Number:
+    return Number(
+        minimum=YEAR_RANGE[0],
+        maximum=YEAR_RANGE[1],
+        integer=True,
+        range_hint=N_("survey years run from 1981 (the first wave) to today"),
+    )
+
+
+SCORE = Record(
+    fields={
+        "year": Field(_year()),
+        "traditional_secular": Field(_score()),
+        "survival_self_expression": Field(_score()),
+        "s025": Field(Number(minimum=0, integer=True)),
+        "s025_label": _text(required=False),
+        "source": Field(Ref(kind="source")),
+    }
+)
+
+
+def _map_year_matches_status(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    status, year = value["status"], value.get("year")
+    if status in ("latest_row", "earlier_row") and year is None:
+        checker.report(
+            where,
+            _("map status '{status}' needs the year of the row the map draws").format(
+                status=status
+            ),
+            _("add 'year:' with that survey year"),
+        )
+    if status in ("unknown", "not_on_map") and year is not None:
+        checker.report(
+            (*where, "year"),
+            _("map status '{status}' cannot name a year").format(status=status),
+            _("set 'year: null', or change the status"),
+        )
+
+
+MAP_POINT = Record(
+    fields={
+        "status": Field(Text(choices=MAP_STATUSES)),
+        "year": Field(Nullable(_year()), required=False),
+        "note": _text(required=False),
+    },
+    rules=(_map_year_matches_status,),
+)
+
+
+def _scores_in_order(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    years = [row["year"] for row in value["scores"]]
+    for index in range(1, len(years)):
+        if years[index] <= years[index - 1]:
+            checker.report(
+                (*where, "scores", index, "year"),
+                _("survey year {year} is not after {previous}").format(
+                    year=years[index], previous=years[index - 1]
+                ),
+                _("list each survey year once, oldest first"),
+            )
+    drawn = value["map_2023"].get("year")
+    if drawn is not None and drawn not in years:
+        checker.report(
+            (*where, "map_2023", "year"),
+            _("the map year {year} has no score row").format(year=drawn),
+            _("use one of the country's survey years: {years}").format(
+                years=", ".join(map(str, years))
+            ),
+        )
+
+
+def _zone_needs_source(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    if value.get("zone") is not None and value.get("zone_source") is None:
+        checker.report(
+            where,
+            _("the zone is given without 'zone_source'"),
+            _("add 'zone_source:' naming where the zone comes from"),
+        )
+
+
+COUNTRY = Record(
+    fields={
+        "id": Field(Text(pattern=COUNTRY_ID, pattern_hint=COUNTRY_ID_HINT)),
+        "iso3": Field(Nullable(Text(pattern=r"[A-Z]{3}", pattern_hint=COUNTRY_ID_HINT))),
+        "name": _text(),
+        "zone": Field(Nullable(Ref(kind="zone"))),
+        "zone_source": Field(Nullable(Ref(kind="source")), required=False),
+        "map_2023": Field(MAP_POINT),
+        "scores": Field(ListOf(SCORE, min_items=1)),
+    },
+    rules=(_scores_in_order, _zone_needs_source),
+)
+NOTE = Record(
+    fields={
+        "id": Field(_slug()),
+        "country": Field(Ref(kind="country")),
+        "topic": _text(required=False),
+        "text": _text(),
+        "author": _text(),
+        "date": Field(
+            Text(
+                pattern=ISO_DATE,
+                pattern_hint=N_("write the date as YYYY-MM-DD, such as 2026-11-02"),
+            )
+        ),
+    }
+)
+
+# What each kind holds below the two header keys: list name -> (item spec, required).
+BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
+    "sources": {"sources": (SOURCE, True)},
+    "landscape": {
+        "dimensions": (LANDSCAPE_DIMENSION, True),
+        "contexts": (CONTEXT, True),
+        "phases": (PHASE, True),
+        "guidance": (GUIDANCE, True),
+    },
+    "methods": {"editions": (EDITION, False), "methods": (METHOD, True)},
+    "zones": {"zones": (ZONE, True)},
+    "value_dimensions": {"dimensions": (VALUE_DIMENSION, True), "caveats": (GUIDANCE, False)},
+    "countries": {"countries": (COUNTRY, True)},
+    "notes": {"notes": (NOTE, True)},
+}
+
+# How items are keyed for duplicate detection: list name -> fields forming the key.
+ID_FIELDS: dict[str, tuple[str, ...]] = {"methods": ("edition", "id"), "phases": ("edition", "id")}
+
+
+def file_record(kind: str) -> Record:
+    """The spec of a whole file of ``kind``."""
+    fields: dict[str, Field] = {
+        "kind": Field(Text(choices=KINDS)),
+        "schema_version": Field(Number(integer=True, minimum=1)),
+    }
+    for name, (item, required) in BODIES[kind].items():
+        fields[name] = Field(ListOf(item), required=required)
+    return Record(fields=fields)

@@ -1,0 +1,1 @@
+"""Pure logic over the knowledge: queries, lookups, rankings. No I/O, no Textual."""
