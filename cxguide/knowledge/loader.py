@@ -10,24 +10,16 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxguide.i18n import N_, _
-from cxguide.knowledge import build
 from cxguide.knowledge.models import Knowledge, Origin
 from cxguide.knowledge.problems import Problem
-from cxguide.knowledge.schema import Checker, RefUse, did_you_mean, unique_ids
-from cxguide.knowledge.schemas import (
-    BODIES,
-    ID_FIELDS,
-    KINDS,
-    SCHEMA_VERSION,
-    USER_KINDS,
-    file_record,
-)
-from cxguide.knowledge.yamlsource import Document, read_document
 from cxguide.paths import builtin_data_dir
+
+if TYPE_CHECKING:
+    from cxguide.knowledge.schema import Checker, RefUse
+    from cxguide.knowledge.yamlsource import Document
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Kinds in the order they are built: later kinds refer to ids defined by earlier ones.
@@ -60,6 +52,16 @@ def check_file(path: Path, *, user: bool, any_kind: bool = False) -> CheckedFile
 
     A user file may only hold the kinds users can add, unless ``any_kind`` (explicit validation).
     """
+    from cxguide.knowledge.schema import Checker, did_you_mean
+    from cxguide.knowledge.schemas import (
+        BODIES,
+        KINDS,
+        SCHEMA_VERSION,
+        USER_KINDS,
+        file_record,
+    )
+    from cxguide.knowledge.yamlsource import read_document
+
     checked = CheckedFile(path=path, user=user)
     document, problems = read_document(path)
     checked.problems.extend(problems)
@@ -126,6 +128,8 @@ def check_file(path: Path, *, user: bool, any_kind: bool = False) -> CheckedFile
 
 
 def _item_key(item: dict[str, Any], list_name: str) -> str | None:
+    from cxguide.knowledge.schemas import ID_FIELDS
+
     fields = ID_FIELDS.get(list_name, ("id",))
     parts = [item.get(f) for f in fields]
     if not all(isinstance(p, (str, int)) for p in parts):
@@ -134,6 +138,9 @@ def _item_key(item: dict[str, Any], list_name: str) -> str | None:
 
 
 def _check_unique(items: list[Any], list_name: str, checker: Checker) -> None:
+    from cxguide.knowledge.schema import unique_ids
+    from cxguide.knowledge.schemas import ID_FIELDS
+
     if list_name not in ID_FIELDS:
         unique_ids(items, (list_name,), checker)
         return
@@ -214,6 +221,8 @@ _REF_WORDS = {
 
 
 def _resolve_refs(checked: CheckedFile, ids: _Ids) -> None:
+    from cxguide.knowledge.schema import did_you_mean
+
     document = checked.document
     if document is None:
         return
@@ -244,6 +253,8 @@ def _resolve_refs(checked: CheckedFile, ids: _Ids) -> None:
 
 def _report_overlaps(primary: Sequence[CheckedFile], background: Sequence[CheckedFile]) -> None:
     """Ids defined twice across files (sources, zones, countries, notes; user sources too)."""
+    from cxguide.knowledge.schemas import BODIES
+
     seen: dict[tuple[str, str], tuple[Path, int]] = {}
     for checked in background:
         if checked.usable and checked.document is not None and checked.kind == "sources":
@@ -304,6 +315,8 @@ def _origin(checked: CheckedFile, list_name: str, index: int) -> Origin:
 
 def assemble(files: Sequence[CheckedFile]) -> Knowledge:
     """Build the models from every usable file, user files merged over built-in ones."""
+    from cxguide.knowledge import build
+
     usable = [f for f in files if f.usable]
     usable.sort(key=lambda f: (BUILD_ORDER.index(f.kind or "notes"), f.user, str(f.path)))
     parts = build.Parts()
@@ -314,7 +327,7 @@ def assemble(files: Sequence[CheckedFile]) -> Knowledge:
         )
     problems = tuple(p for f in files for p in f.problems)
     return Knowledge(
-        sources=MappingProxyType(parts.sources),
+        sources=dict(parts.sources),
         editions=tuple(parts.editions.values()),
         methods=tuple(parts.methods.values()),
         landscape=parts.landscape(),
@@ -328,7 +341,7 @@ def assemble(files: Sequence[CheckedFile]) -> Knowledge:
     )
 
 
-def _user_files(user_dir: Path | None) -> tuple[list[CheckedFile], list[Problem]]:
+def _user_paths(user_dir: Path | None) -> tuple[list[Path], list[Problem]]:
     if user_dir is None or not user_dir.exists():
         return [], []
     if not user_dir.is_dir():
@@ -342,7 +355,7 @@ def _user_files(user_dir: Path | None) -> tuple[list[CheckedFile], list[Problem]
             )
         ]
     try:
-        paths = yaml_files(user_dir)
+        return yaml_files(user_dir), []
     except OSError as error:
         return [], [
             Problem(
@@ -355,18 +368,31 @@ def _user_files(user_dir: Path | None) -> tuple[list[CheckedFile], list[Problem]
                 _("check its permissions"),
             )
         ]
-    return [check_file(p, user=True) for p in paths], []
 
 
 @functools.cache
 def load_knowledge(user_dir: Path | None = None) -> Knowledge:
-    """Load, check and merge the built-in knowledge and the user's (once per process)."""
-    builtin = [check_file(p, user=False) for p in yaml_files(builtin_data_dir())]
-    user, dir_problems = _user_files(user_dir)
+    """Load, check and merge the built-in knowledge and the user's (once per process).
+
+    Unchanged files are not parsed again: the checked result is kept in a disk cache.
+    """
+    from cxguide.knowledge import cache
+
+    builtin_paths = yaml_files(builtin_data_dir())
+    user_paths, dir_problems = _user_paths(user_dir)
+    key = cache.fingerprint([*builtin_paths, *user_paths], user_dir)
+    if cache.enabled():
+        cached = cache.read(key)
+        if cached is not None:
+            return cached
+    builtin = [check_file(p, user=False) for p in builtin_paths]
+    user = [check_file(p, user=True) for p in user_paths]
     checked = check_files([*builtin, *user])
     knowledge = assemble(checked.files)
     if dir_problems:
         knowledge = _with_problems(knowledge, dir_problems)
+    if cache.enabled():
+        cache.write(key, knowledge)
     return knowledge
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Literal
 
 from cxguide.knowledge.problems import Problem
@@ -281,15 +281,15 @@ class Note:
     origin: Origin
 
 
-def _frozen_map() -> MappingProxyType[str, Source]:
-    return MappingProxyType({})
+def _no_sources() -> Mapping[str, Source]:
+    return {}
 
 
 @dataclass(frozen=True, slots=True)
 class Knowledge:
     """Everything cxguide knows, merged from built-in and user files, and their problems."""
 
-    sources: MappingProxyType[str, Source] = field(default_factory=_frozen_map)
+    sources: Mapping[str, Source] = field(default_factory=_no_sources)
     editions: tuple[EditionInfo, ...] = ()
     methods: tuple[Method, ...] = ()
     landscape: Landscape = field(default_factory=Landscape)

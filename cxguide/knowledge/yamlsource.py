@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from cxguide.i18n import N_, _
 from cxguide.knowledge.problems import Problem
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
 
 PathKey = tuple[str | int, ...]
 
@@ -70,15 +69,20 @@ class _Builder:
     """Turns a composed node tree into plain values, recording marks and duplicate keys."""
 
     def __init__(self, document: Document) -> None:
+        import yaml
+
         self.document = document
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
+        self._mapping_node = yaml.MappingNode
+        self._sequence_node = yaml.SequenceNode
+        self._scalar_node = yaml.ScalarNode
 
     def build(self, node: yaml.Node, where: PathKey) -> Any:
         self.document.values[where] = _mark(node)
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, self._mapping_node):
             return self._mapping(node, where)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, self._sequence_node):
             return [self.build(item, (*where, i)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
@@ -92,7 +96,7 @@ class _Builder:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, Mark] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, self._scalar_node):
                 mark = _mark(key_node)
                 self.problems.append(
                     Problem(
@@ -188,6 +192,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 
 
 def _syntax_problem(path: Path, error: yaml.YAMLError) -> Problem:
+    import yaml
+
     line = column = 1
     problem = str(error)
     if isinstance(error, yaml.MarkedYAMLError):
@@ -260,8 +266,11 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     problems = _tab_problems(path, text)
     if problems:
         return None, problems
+    import yaml  # imported here so that a cached load never pays for it
+
+    loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as error:
         return None, [_syntax_problem(path, error)]
     if node is None:
