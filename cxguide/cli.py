@@ -145,7 +145,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         user_dir = user_data_dir(args.data_dir)
         knowledge = load_knowledge(user_dir)
         problems = list(knowledge.problems)
-        checked = _("the built-in knowledge and {user_dir}").format(user_dir=user_dir)
+        if user_dir.is_dir():
+            checked = _("the built-in knowledge and {user_dir}").format(user_dir=user_dir)
+        else:
+            checked = _("the built-in knowledge ({user_dir} does not exist yet)").format(
+                user_dir=user_dir
+            )
     _print_problems(problems)
     if problems:
         files = len({p.file for p in problems})

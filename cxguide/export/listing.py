@@ -128,6 +128,10 @@ def countries_listing(
         rows=tuple(rows),
         notes=(
             _("Scores: WVS/EVS 2023 cultural map dataset, the latest survey year shown."),
+            _(
+                "2023 map draws: the survey year plotted on the 2023 map (usually the latest); "
+                "'unknown' where the sources do not say."
+            ),
             _("A country's average says nothing certain about any one person."),
         ),
     )

@@ -11,6 +11,7 @@ from cxguide.knowledge.models import (
     Country,
     Edition,
     EditionInfo,
+    Fact,
     Guidance,
     Landscape,
     LandscapeDimension,
@@ -22,9 +23,11 @@ from cxguide.knowledge.models import (
     Phase,
     Pole,
     Position,
+    Practicalities,
     Score,
     Source,
     SurveyItem,
+    TextFact,
     ValueDimension,
     ValuePole,
     Zone,
@@ -47,6 +50,7 @@ class Parts:
     zones: list[Zone] = field(default_factory=list)
     value_dimensions: list[ValueDimension] = field(default_factory=list)
     value_caveats: list[Guidance] = field(default_factory=list)
+    practicalities: dict[str, Practicalities] = field(default_factory=dict)
     countries: list[Country] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
@@ -156,6 +160,47 @@ def _country(item: dict[str, Any], origin: Origin) -> Country:
     )
 
 
+def _facts(items: Any) -> tuple[Fact, ...]:
+    return tuple(
+        Fact(
+            value=str(item["value"]),
+            unit=item.get("unit"),
+            condition=item.get("condition"),
+            numeric=bool(item.get("numeric", True)),
+            basis=item.get("basis", "source-stated"),
+            sources=_strs(item["sources"]),
+            note=item.get("note"),
+        )
+        for item in items or ()
+    )
+
+
+def _text_facts(items: Any) -> tuple[TextFact, ...]:
+    return tuple(
+        TextFact(text=item["text"], basis=item["basis"], sources=_strs(item["sources"]))
+        for item in items or ()
+    )
+
+
+def _practicalities(item: dict[str, Any]) -> Practicalities:
+    return Practicalities(
+        method=item["method"],
+        editions=tuple(_edition(e) for e in item["editions"]),
+        counterpart=item.get("counterpart"),
+        other_names=_facts(
+            {**name, "basis": "source-stated"} for name in item.get("other_names", ())
+        ),
+        typical_participants=_facts(item.get("typical_participants")),
+        remote=_facts(item.get("remote")),
+        needs_product=_facts(item.get("needs_product")),
+        duration_effort=_facts(item.get("duration_effort")),
+        relative_cost=_facts(item.get("relative_cost")),
+        strengths=_text_facts(item.get("strengths")),
+        limitations=_text_facts(item.get("limitations")),
+        unknown=_strs(item.get("unknown")),
+    )
+
+
 def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) -> None:
     """Add the items of one checked file of ``kind`` to ``parts``."""
     if kind == "sources":
@@ -174,6 +219,9 @@ def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) ->
             method = _method(item, origin("methods", i))
             # A user's method with a built-in id replaces it in place (dicts keep order).
             parts.methods[(method.edition, method.id)] = method
+    elif kind == "practicalities":
+        for item in data["methods"]:
+            parts.practicalities[item["method"]] = _practicalities(item)
     elif kind == "landscape":
         for item in data["dimensions"]:
             parts.dimensions.append(

@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Kinds in the order they are built: later kinds refer to ids defined by earlier ones.
-BUILD_ORDER = ("sources", "zones", "landscape", "value_dimensions", "countries", "methods", "notes")
+BUILD_ORDER = (
+    "sources",
+    "zones",
+    "landscape",
+    "value_dimensions",
+    "countries",
+    "methods",
+    "practicalities",
+    "notes",
+)
 
 
 @dataclass(slots=True)
@@ -120,48 +129,53 @@ def check_file(path: Path, *, user: bool, any_kind: bool = False) -> CheckedFile
     for list_name in BODIES[kind]:
         items = data.get(list_name)
         if isinstance(items, list):
-            _check_unique(items, list_name, checker)
+            _check_unique(items, kind, list_name, checker)
     checked.kind = kind
     checked.problems.extend(checker.problems)
     checked.refs = checker.refs
     return checked
 
 
-def _item_key(item: dict[str, Any], list_name: str) -> str | None:
+def _key_fields(kind: str, list_name: str) -> tuple[str, ...]:
     from cxguide.knowledge.schemas import ID_FIELDS
 
-    fields = ID_FIELDS.get(list_name, ("id",))
+    return ID_FIELDS.get((kind, list_name), ("id",))
+
+
+def _item_key(item: dict[str, Any], fields: tuple[str, ...]) -> str | None:
     parts = [item.get(f) for f in fields]
     if not all(isinstance(p, (str, int)) for p in parts):
         return None
     return "/".join(str(p) for p in parts)
 
 
-def _check_unique(items: list[Any], list_name: str, checker: Checker) -> None:
-    from cxguide.knowledge.schema import unique_ids
-    from cxguide.knowledge.schemas import ID_FIELDS
-
-    if list_name not in ID_FIELDS:
-        unique_ids(items, (list_name,), checker)
-        return
+def _check_unique(items: list[Any], kind: str, list_name: str, checker: Checker) -> None:
+    """Report every item whose key repeats an earlier item's in the same list."""
+    fields = _key_fields(kind, list_name)
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
-        key = _item_key(item, list_name)
+        key = _item_key(item, fields)
         if key is None:
             continue
-        if key in seen:
-            first = checker.document.mark((list_name, seen[key], "id"))
-            checker.report(
-                (list_name, index, "id"),
-                _("duplicate id '{id}' in edition {edition} (first at line {line})").format(
-                    id=item["id"], edition=item["edition"], line=first.line
-                ),
-                _("every id must be unique within its edition; rename or remove one"),
+        if key not in seen:
+            seen[key] = index
+            continue
+        first = checker.document.mark((list_name, seen[key], fields[-1]))
+        if fields == ("edition", "id"):
+            message = _("duplicate id '{id}' in edition {edition} (first at line {line})").format(
+                id=item["id"], edition=item["edition"], line=first.line
             )
         else:
-            seen[key] = index
+            message = _("duplicate {field} '{id}' (first at line {line})").format(
+                field=fields[-1], id=item[fields[-1]], line=first.line
+            )
+        checker.report(
+            (list_name, index, fields[-1]),
+            message,
+            _("every id must be unique; rename or remove one of them"),
+        )
 
 
 @dataclass(slots=True)
@@ -205,6 +219,7 @@ def _collect_ids(files: Iterable[CheckedFile]) -> _Ids:
                     ids.contexts_by_edition.setdefault(str(edition), set()).add(context["id"])
         if kind == "methods":
             for method in data["methods"]:
+                ids.add("method-any", method["id"])
                 if str(method["edition"]) == "2014":
                     ids.add("method-2014", method["id"])
     return ids
@@ -215,6 +230,7 @@ _REF_WORDS = {
     "zone": (N_("zone"), N_("use a zone id from data/zones.yaml")),
     "country": (N_("country"), N_("use a country id such as DEU, or its English name")),
     "method-2014": (N_("2014 method id"), N_("use the id of a method of edition 2014")),
+    "method-any": (N_("method id"), N_("use the id of a method in a file of kind 'methods'")),
     "phase": (N_("phase"), N_("use a phase id of the method's edition")),
     "context": (N_("context of use"), N_("use a context id of the method's edition")),
 }
@@ -261,11 +277,13 @@ def _report_overlaps(primary: Sequence[CheckedFile], background: Sequence[Checke
             for item in checked.document.data["sources"]:
                 seen[("sources", item["id"])] = (checked.path, 0)
     for checked in primary:
-        if not checked.usable or checked.document is None or checked.kind == "methods":
+        if not checked.usable or checked.document is None:
+            continue
+        if checked.kind in ("methods", "practicalities"):  # user methods may replace built-ins
             continue
         for list_name in BODIES[checked.kind or ""]:
             for index, item in enumerate(checked.document.data.get(list_name, [])):
-                ident = _item_key(item, list_name)
+                ident = _item_key(item, _key_fields(checked.kind or "", list_name))
                 if ident is None:
                     continue
                 key = (list_name, ident)
@@ -299,11 +317,18 @@ class Checked:
 
 def check_files(primary: Sequence[CheckedFile], background: Sequence[CheckedFile] = ()) -> Checked:
     """Cross-check ``primary`` files; ``background`` files only lend their ids."""
-    ids = _collect_ids([*background, *primary])
-    for checked in primary:
-        if checked.usable:
-            _resolve_refs(checked, ids)
     _report_overlaps(primary, background)
+    # A file set aside lends no ids, so the files that use them are checked again without them:
+    # otherwise a model could cite a source (or 2014 method) that was never loaded.
+    pending = [checked for checked in primary if checked.usable]
+    while pending:
+        ids = _collect_ids([*background, *primary])
+        for checked in pending:
+            _resolve_refs(checked, ids)
+        still_usable = [checked for checked in pending if checked.usable]
+        if len(still_usable) == len(pending):
+            break
+        pending = still_usable
     return Checked(tuple(primary))
 
 
@@ -334,6 +359,7 @@ def assemble(files: Sequence[CheckedFile]) -> Knowledge:
         zones=tuple(parts.zones),
         value_dimensions=tuple(parts.value_dimensions),
         value_caveats=tuple(parts.value_caveats),
+        practicalities=dict(parts.practicalities),
         countries=tuple(parts.countries),
         notes=tuple(parts.notes),
         problems=problems,

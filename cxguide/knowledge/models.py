@@ -269,6 +269,46 @@ class Country:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One practical fact about a method, with the condition under which it holds."""
+
+    value: str
+    unit: str | None
+    condition: str | None
+    numeric: bool
+    basis: str
+    sources: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TextFact:
+    """A strength or limitation of a method, in cxguide's words, with its sources."""
+
+    text: str
+    basis: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Practicalities:
+    """What running a method takes. An empty tuple means no source gives it: unknown."""
+
+    method: str
+    editions: tuple[Edition, ...]
+    counterpart: str | None
+    other_names: tuple[Fact, ...]
+    typical_participants: tuple[Fact, ...]
+    remote: tuple[Fact, ...]
+    needs_product: tuple[Fact, ...]
+    duration_effort: tuple[Fact, ...]
+    relative_cost: tuple[Fact, ...]
+    strengths: tuple[TextFact, ...]
+    limitations: tuple[TextFact, ...]
+    unknown: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     """A user's own note on a country."""
 
@@ -285,6 +325,10 @@ def _no_sources() -> Mapping[str, Source]:
     return {}
 
 
+def _no_practicalities() -> Mapping[str, Practicalities]:
+    return {}
+
+
 @dataclass(frozen=True, slots=True)
 class Knowledge:
     """Everything cxguide knows, merged from built-in and user files, and their problems."""
@@ -296,6 +340,7 @@ class Knowledge:
     zones: tuple[Zone, ...] = ()
     value_dimensions: tuple[ValueDimension, ...] = ()
     value_caveats: tuple[Guidance, ...] = ()
+    practicalities: Mapping[str, Practicalities] = field(default_factory=_no_practicalities)
     countries: tuple[Country, ...] = ()
     notes: tuple[Note, ...] = ()
     problems: tuple[Problem, ...] = ()

@@ -190,6 +190,19 @@ class Number(Spec):
 
 
 @dataclass(frozen=True)
+class Boolean(Spec):
+    """true or false."""
+
+    expected: str = "true or false"
+
+    def check(self, value: Any, where: PathKey, checker: Checker) -> bool:
+        return isinstance(value, bool) or self.wrong_type(value, where, checker)
+
+    def example_hint(self) -> str:
+        return _("write true or false, without quotes")
+
+
+@dataclass(frozen=True)
 class Nullable(Spec):
     """The inner spec, or null (a value the references do not give)."""
 

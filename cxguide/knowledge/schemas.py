@@ -6,6 +6,7 @@ from typing import Any
 
 from cxguide.i18n import N_, _
 from cxguide.knowledge.schema import (
+    Boolean,
     Checker,
     Field,
     ListOf,
@@ -29,7 +30,36 @@ COMMIT = r"[0-9a-f]{40}"
 
 EDITIONS = ("2014", "2022")
 CONTEXTS = ("natural", "scripted", "not_using", "hybrid", "limited")
-RELIABILITY = ("high", "medium", "low-medium", "low")
+RELIABILITY = ("high", "medium-high", "medium", "low-medium", "low")
+REMOTE = (
+    "in_person_only",
+    "in_person_usual",
+    "either",
+    "remote_usual",
+    "remote_only",
+    "no_sessions",
+)
+# Ordered from least to most: what a study needs to have in hand.
+NEEDS_PRODUCT = (
+    "nothing",
+    "materials",
+    "concept_or_design",
+    "prototype_or_product",
+    "working_product",
+    "live_product",
+)
+FACT_KINDS = (
+    "other_names",
+    "typical_participants",
+    "typical_participants_number",
+    "remote",
+    "needs_product",
+    "duration_effort",
+    "relative_cost",
+    "strengths",
+    "limitations",
+)
+BASES = ("source-stated", "definition")
 MAP_STATUSES = ("latest_row", "earlier_row", "unknown", "not_on_map")
 LANDSCAPE_DIMENSIONS = ("attitudinal_behavioral", "qual_quant")
 VALUE_DIMENSIONS = ("traditional_secular", "survival_self_expression")
@@ -42,7 +72,16 @@ SCORE_HINT = N_(
 )
 YEAR_RANGE = (1981, 2030)
 
-KINDS = ("sources", "landscape", "methods", "zones", "value_dimensions", "countries", "notes")
+KINDS = (
+    "sources",
+    "landscape",
+    "methods",
+    "practicalities",
+    "zones",
+    "value_dimensions",
+    "countries",
+    "notes",
+)
 USER_KINDS = ("notes", "methods", "sources")
 
 
@@ -390,6 +429,42 @@ NOTE = Record(
     }
 )
 
+
+def _fact(value: Spec) -> Record:
+    return Record(
+        fields={
+            "value": Field(value),
+            "unit": _text(required=False),
+            "condition": _text(required=False),
+            "numeric": Field(Boolean(), required=False),
+            "basis": Field(Text(choices=BASES)),
+            "sources": _sources(),
+            "note": _text(required=False),
+        }
+    )
+
+
+TEXT_FACT = Record(
+    fields={"text": _text(), "basis": Field(Text(choices=BASES)), "sources": _sources()}
+)
+OTHER_NAME = Record(fields={"value": _text(), "sources": _sources(), "note": _text(required=False)})
+PRACTICALITIES = Record(
+    fields={
+        "method": Field(Ref(kind="method-any")),
+        "editions": Field(ListOf(Text(choices=EDITIONS), min_items=1)),
+        "counterpart": Field(Ref(kind="method-any"), required=False),
+        "other_names": Field(ListOf(OTHER_NAME), required=False),
+        "typical_participants": Field(ListOf(_fact(Text())), required=False),
+        "remote": Field(ListOf(_fact(Text(choices=REMOTE))), required=False),
+        "needs_product": Field(ListOf(_fact(Text(choices=NEEDS_PRODUCT))), required=False),
+        "duration_effort": Field(ListOf(_fact(Text())), required=False),
+        "relative_cost": Field(ListOf(_fact(Text())), required=False),
+        "strengths": Field(ListOf(TEXT_FACT), required=False),
+        "limitations": Field(ListOf(TEXT_FACT), required=False),
+        "unknown": Field(ListOf(Text(choices=FACT_KINDS)), required=False),
+    }
+)
+
 # What each kind holds below the two header keys: list name -> (item spec, required).
 BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
     "sources": {"sources": (SOURCE, True)},
@@ -400,14 +475,20 @@ BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
         "guidance": (GUIDANCE, True),
     },
     "methods": {"editions": (EDITION, False), "methods": (METHOD, True)},
+    "practicalities": {"methods": (PRACTICALITIES, True)},
     "zones": {"zones": (ZONE, True)},
     "value_dimensions": {"dimensions": (VALUE_DIMENSION, True), "caveats": (GUIDANCE, False)},
     "countries": {"countries": (COUNTRY, True)},
     "notes": {"notes": (NOTE, True)},
 }
 
-# How items are keyed for duplicate detection: list name -> fields forming the key.
-ID_FIELDS: dict[str, tuple[str, ...]] = {"methods": ("edition", "id"), "phases": ("edition", "id")}
+# How items are keyed for duplicate detection: (kind, list name) -> fields forming the key;
+# every other list is keyed by its "id".
+ID_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("methods", "methods"): ("edition", "id"),
+    ("landscape", "phases"): ("edition", "id"),
+    ("practicalities", "methods"): ("method",),
+}
 
 
 def file_record(kind: str) -> Record:

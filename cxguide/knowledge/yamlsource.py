@@ -9,6 +9,7 @@ are empty, not UTF-8, unreadable or directories.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ PathKey = tuple[str | int, ...]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# What YAML (and so every mark PyYAML gives) counts as a line break; str.splitlines() counts more.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,12 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _end_of(prefix: str) -> Mark:
+    """The line and column just after ``prefix``, counted as YAML counts them."""
+    lines = _LINE_BREAK.split(prefix)
+    return Mark(len(lines), len(lines[-1]) + 1)
+
+
 class _Builder:
     """Turns a composed node tree into plain values, recording marks and duplicate keys."""
 
@@ -77,20 +86,49 @@ class _Builder:
         self._mapping_node = yaml.MappingNode
         self._sequence_node = yaml.SequenceNode
         self._scalar_node = yaml.ScalarNode
+        self._yaml_error = yaml.YAMLError
+        self._open: set[int] = set()
+
+    def _add(self, node: yaml.Node, message: str, hint: str) -> None:
+        mark = _mark(node)
+        self.problems.append(Problem(self.document.path, mark.line, mark.column, message, hint))
 
     def build(self, node: yaml.Node, where: PathKey) -> Any:
         self.document.values[where] = _mark(node)
-        if isinstance(node, self._mapping_node):
-            return self._mapping(node, where)
-        if isinstance(node, self._sequence_node):
+        if isinstance(node, self._scalar_node):
+            return self._scalar(node)
+        if id(node) in self._open:
+            # An alias (*name) inside the very value its anchor (&name) marks: endless otherwise.
+            self._add(
+                node,
+                _("an alias refers to the value that contains it"),
+                _("write the value out instead of using '*' and '&'"),
+            )
+            return None
+        self._open.add(id(node))
+        try:
+            if isinstance(node, self._mapping_node):
+                return self._mapping(node, where)
             return [self.build(item, (*where, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        finally:
+            self._open.discard(id(node))
 
     def _scalar(self, node: yaml.Node) -> Any:
         if node.tag in (_STR_TAG, _TIMESTAMP_TAG):
             # Dates stay text: the schema checks their form and the app shows them as written.
             return node.value
-        return self._constructor.construct_object(node)
+        try:
+            return self._constructor.construct_object(node)
+        except (self._yaml_error, ValueError, LookupError, TypeError):
+            # e.g. a bare '=' or '<<', '!!int many', or a tag such as '!custom' YAML cannot read.
+            self._add(
+                node,
+                _("the value '{value}' cannot be read (its YAML type is '{tag}')").format(
+                    value=node.value, tag=node.tag
+                ),
+                _("put the value in quotes, and remove any '!' tag in front of it"),
+            )
+            return node.value
 
     def _mapping(self, node: yaml.MappingNode, where: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -137,16 +175,15 @@ def _decode(path: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        # error.object is what was decoded (after any BOM); all before error.start is UTF-8.
+        where = _end_of(error.object[: error.start].decode("utf-8", errors="replace"))
         return None, [
             Problem(
                 path,
-                line,
-                column,
+                where.line,
+                where.column,
                 _("the file is not UTF-8 text (byte 0x{byte:02x} cannot be read)").format(
-                    byte=raw[error.start]
+                    byte=error.object[error.start]
                 ),
                 _("save the file with UTF-8 encoding in your editor"),
             )
@@ -155,7 +192,7 @@ def _decode(path: Path, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 def _tab_problems(path: Path, text: str) -> list[Problem]:
     problems: list[Problem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.append(
@@ -189,6 +226,21 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("found unexpected end of stream", N_("a quote or bracket is not closed")),
     ("while scanning a quoted scalar", N_("a quote is not closed")),
 )
+
+
+def _unreadable_character(path: Path, text: str, pattern: re.Pattern[str]) -> Problem:
+    found = pattern.search(text)
+    index = found.start() if found else 0
+    where = _end_of(text[:index])
+    return Problem(
+        path,
+        where.line,
+        where.column,
+        _("YAML syntax error: the control character #x{code:04x} is not allowed").format(
+            code=ord(text[index]) if found else 0
+        ),
+        _("delete it (it is often invisible: retype the text around this place)"),
+    )
 
 
 def _syntax_problem(path: Path, error: yaml.YAMLError) -> Problem:
@@ -271,6 +323,10 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         node = yaml.compose(text, Loader=loader)
+    except yaml.reader.ReaderError:
+        # Its position is a byte offset with libyaml, a character offset without: find the
+        # character itself instead.
+        return None, [_unreadable_character(path, text, yaml.reader.Reader.NON_PRINTABLE)]
     except yaml.YAMLError as error:
         return None, [_syntax_problem(path, error)]
     if node is None:
@@ -285,5 +341,16 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
         ]
     document = Document(path=path, data=None)
     builder = _Builder(document)
-    document.data = builder.build(node, ())
+    try:
+        document.data = builder.build(node, ())
+    except RecursionError:
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                _("the file is nested too deeply to be read"),
+                _("knowledge files need only a few levels of indentation; flatten the structure"),
+            )
+        ]
     return document, builder.problems
