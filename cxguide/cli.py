@@ -27,6 +27,14 @@ FORMATS = ("text", "json", "markdown")
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose messages go through the translation mechanism."""
 
+    def format_help(self) -> str:
+        text = super().format_help()
+        if "{default_dir}" in text:  # only the commands that mention it pay for platformdirs
+            from cxguide.paths import default_user_dir
+
+            text = text.replace("{default_dir}", str(default_user_dir()))
+        return text
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(
@@ -59,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("check knowledge files and report every problem"),
         description=_(
             "Check the built-in knowledge and yours, or only the files and directories given. "
-            "Every problem is reported as file:line:column: what is wrong — how to fix it."
+            "Every problem is reported as file:line:column: what is wrong — how to fix it. "
+            "Your knowledge directory is --data-dir, else $CXGUIDE_DATA_DIR, else {default_dir}."
         ),
     )
     validate.add_argument("paths", nargs="*", metavar="PATH", help=_("a YAML file or directory"))
@@ -106,14 +115,17 @@ def _load(args: argparse.Namespace) -> Knowledge:
     if knowledge.problems:
         _print_problems(knowledge.problems)
         count = len(knowledge.problems)
+        files = len({p.file for p in knowledge.problems})
         print(
-            ngettext(
-                "{count} problem in the knowledge files: that file was set aside. "
-                "Run 'cxguide validate' for details.",
-                "{count} problems in the knowledge files: those files were set aside. "
-                "Run 'cxguide validate' for details.",
-                count,
-            ).format(count=count),
+            ngettext("{count} problem", "{count} problems", count).format(count=count)
+            + " "
+            + ngettext(
+                "in {files} knowledge file: it was set aside.",
+                "in {files} knowledge files: they were set aside.",
+                files,
+            ).format(files=files)
+            + " "
+            + _("Run 'cxguide validate' for details."),
             file=sys.stderr,
         )
     return knowledge

@@ -95,15 +95,21 @@ def countries_listing(
 ) -> Listing:
     """Countries with zone, latest survey year and scores, and the point the 2023 map draws."""
     zones = {z.id: z.name for z in knowledge.zones}
+    main_source = _main_score_source(knowledge)
+    other_sources: dict[str, None] = {}
     rows = []
     for country in countries:
         latest = country.latest
+        year = str(latest.year)
+        if latest.source != main_source:
+            year += " *"
+            other_sources[latest.source] = None
         rows.append(
             (
                 country.name,
                 country.iso3 or country.id,
                 zones.get(country.zone or "", unknown()),
-                str(latest.year),
+                year,
                 f"{latest.traditional_secular:+.2f}",
                 f"{latest.survival_self_expression:+.2f}",
                 map_point_text(country),
@@ -128,6 +134,12 @@ def countries_listing(
         rows=tuple(rows),
         notes=(
             _("Scores: WVS/EVS 2023 cultural map dataset, the latest survey year shown."),
+            *(
+                _("* Score from another source: {title}.").format(
+                    title=knowledge.sources[s].title if s in knowledge.sources else s
+                )
+                for s in other_sources
+            ),
             _(
                 "2023 map draws: the survey year plotted on the 2023 map (usually the latest); "
                 "'unknown' where the sources do not say."
@@ -135,6 +147,15 @@ def countries_listing(
             _("A country's average says nothing certain about any one person."),
         ),
     )
+
+
+def _main_score_source(knowledge: Knowledge) -> str:
+    """The source most country scores come from (the WVSA map file)."""
+    counts: dict[str, int] = {}
+    for country in knowledge.countries:
+        for score in country.scores:
+            counts[score.source] = counts.get(score.source, 0) + 1
+    return max(counts, key=lambda s: counts[s]) if counts else ""
 
 
 def map_point_text(country: Country) -> str:
@@ -220,6 +241,7 @@ def country_json(country: Country) -> dict[str, Any]:
                 "traditional_secular": s.traditional_secular,
                 "survival_self_expression": s.survival_self_expression,
                 "s025": s.s025,
+                "s025_label": s.s025_label,
                 "source": s.source,
             }
             for s in country.scores

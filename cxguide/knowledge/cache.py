@@ -37,10 +37,15 @@ def cache_dir() -> Path:
     return user_cache_path("cxguide", appauthor=False)
 
 
+# The code that shapes a cached object: a change to it (even without a new version, as in an
+# editable install) must miss the cache, or an old pickle could fill renamed or moved fields.
+_CODE = tuple(Path(__file__).parent / name for name in ("models.py", "build.py", "schemas.py"))
+
+
 def fingerprint(paths: Sequence[Path], user_dir: Path | None) -> str:
-    """A key that changes whenever any knowledge file (or the set of files) changes."""
+    """A key that changes whenever any knowledge file, the set of files, or the models change."""
     digest = hashlib.sha256(f"{__version__}\0{user_dir}".encode())
-    for path in paths:
+    for path in (*_CODE, *paths):
         try:
             stat = path.stat()
         except OSError:
