@@ -245,7 +245,9 @@ def _resolve_refs(checked: CheckedFile, ids: _Ids) -> None:
     for ref in checked.refs:
         if ref.kind in ("phase", "context"):
             method = document.data["methods"][ref.where[1]]
-            edition = str(method["edition"])
+            edition = str(method.get("edition"))
+            if edition not in ids.phases_by_edition:
+                continue  # the edition itself is wrong; that problem is reported already
             table = ids.phases_by_edition if ref.kind == "phase" else ids.contexts_by_edition
             known = table.get(edition, set())
         elif ref.kind == "country":
@@ -321,6 +323,12 @@ def check_files(primary: Sequence[CheckedFile], background: Sequence[CheckedFile
     # A file set aside lends no ids, so the files that use them are checked again without them:
     # otherwise a model could cite a source (or 2014 method) that was never loaded.
     pending = [checked for checked in primary if checked.usable]
+    # Files already set aside for schema problems are cross-checked once too, so that one run
+    # reports every problem in them.
+    ids = _collect_ids([*background, *primary])
+    for checked in primary:
+        if not checked.usable and checked.document is not None and checked.kind is not None:
+            _resolve_refs(checked, ids)
     while pending:
         ids = _collect_ids([*background, *primary])
         for checked in pending:

@@ -1,0 +1,92 @@
+"""Command-palette providers (Ctrl+P): go to an area, open a method, open a country.
+
+Each command calls a public method of the app, which switches area and asks that area's screen
+to show the item; providers never reach into screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from cxguide.i18n import _
+
+if TYPE_CHECKING:
+    from cxguide.tui.app import CxGuideApp
+
+# One command: what it is called, what it does, what it runs.
+Command = tuple[str, str, Callable[[], object]]
+
+
+class _CxProvider(Provider):
+    """A provider over a fixed list of commands, matched on any of a few names each."""
+
+    @property
+    def cx(self) -> CxGuideApp:
+        return cast("CxGuideApp", self.app)
+
+    def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
+        """Each command with the words it can be found by (the first is its name)."""
+        yield from ()
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for (name, help_text, run), words in self.commands():
+            best_score, best_word = max((matcher.match(w), w) for w in words)
+            if best_score <= 0:
+                continue
+            if best_word.casefold() in name.casefold():
+                display = matcher.highlight(name)
+            else:
+                display = matcher.highlight(f"{name} — {best_word}")
+            yield Hit(best_score, display, run, text=name, help=help_text)
+
+
+class AreaCommands(_CxProvider):
+    """Go to one of the four areas, open the help, quit."""
+
+    def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
+        app = self.cx
+        for area, title, help_text in app.areas():
+            name = _("Go to {area}").format(area=title)
+            yield (name, help_text, partial(app.action_switch_area, area)), (name,)
+        help_name = _("Help")
+        yield (help_name, _("What each area shows and every key"), app.action_help), (help_name,)
+        quit_name = _("Quit")
+        yield (quit_name, _("Close cxguide"), app.exit), (quit_name,)
+
+    async def discover(self) -> Hits:
+        for (name, help_text, run), _words in self.commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+
+class MethodCommands(_CxProvider):
+    """Open a research method of either edition, found by its name or another name for it."""
+
+    def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
+        app = self.cx
+        for method in app.knowledge.methods:
+            name = _("{method} ({edition})").format(method=method.name, edition=method.edition)
+            help_text = _("Research method, {edition} edition").format(edition=method.edition)
+            run = partial(app.open_method, method.id, method.edition)
+            yield (name, help_text, run), (name, *method.aliases)
+
+
+class CountryCommands(_CxProvider):
+    """Open a country of the cultural map, found by its name or its code."""
+
+    def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
+        app = self.cx
+        knowledge = app.knowledge
+        for country in knowledge.countries:
+            code = country.iso3 or country.id
+            name = f"{country.name} ({code})"
+            zone = knowledge.zone(country.zone)
+            help_text = _("Country on the culture map, {zone}").format(
+                zone=zone.name if zone else _("zone unknown")
+            )
+            run = partial(app.open_country, country.id)
+            yield (name, help_text, run), (name, country.id)

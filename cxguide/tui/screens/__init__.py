@@ -1,0 +1,1 @@
+"""One module per screen: the four areas (each a Textual mode) and the help screen."""

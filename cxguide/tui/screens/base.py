@@ -1,0 +1,39 @@
+"""What every area has: the header, the footer that teaches the keys, and the knowledge."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+if TYPE_CHECKING:
+    from cxguide.knowledge.models import Knowledge
+    from cxguide.tui.app import CxGuideApp
+
+
+class AreaScreen(Screen[None]):
+    """The base screen of one area (one Textual mode)."""
+
+    def __init__(self, area_title: str) -> None:
+        super().__init__()
+        self.sub_title = area_title
+
+    @property
+    def cx(self) -> CxGuideApp:
+        """The running app, typed."""
+        return cast("CxGuideApp", self.app)
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.cx.knowledge
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The area's own widgets, between header and footer."""
+        yield from ()

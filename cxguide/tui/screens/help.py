@@ -1,0 +1,96 @@
+"""Help: what each area shows and every key, in plain words. Escape closes it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from cxguide.i18n import _
+from cxguide.tui.widgets.info import InfoText, Page
+
+
+def help_page() -> Page:
+    page = Page().title(_("How to use cxguide"))
+    page.text(
+        _(
+            "cxguide helps you choose user-research methods and understand the culture of a "
+            "market. It has four areas; the keys below work everywhere, and the bar at the "
+            "bottom of the screen always shows the keys you can press."
+        )
+    )
+    page.heading(_("The four areas"))
+    page.field(
+        "1 " + _("Methods"),
+        _(
+            "Christian Rohrer's landscape of user-research methods. Choose the 2014 edition "
+            "(with measured positions on the chart) or the 2022 edition (its positions were "
+            "never measured). Move through the list; the details of the highlighted method "
+            "appear beside or below it."
+        ),
+    )
+    page.field(
+        "2 " + _("Culture"),
+        _(
+            "The Inglehart–Welzel cultural map. Pick a zone to narrow the list; the details of "
+            "the highlighted country show its scores in every survey and what they mean."
+        ),
+    )
+    page.field(
+        "3 " + _("Notes"),
+        _("Your own notes on countries, and how to write them if you have none yet."),
+    )
+    page.field(
+        "4 " + _("Data"),
+        _(
+            "Where everything comes from: the sources, the files that were read, and any "
+            "problem found in your own files, with the line to fix."
+        ),
+    )
+    page.heading(_("Keys"))
+    keys = (
+        ("1 2 3 4", _("go to an area")),
+        ("↑ ↓", _("move through a list; the details follow")),
+        (_("Page Up / Page Down"), _("move a page at a time")),
+        (_("Tab / Shift+Tab"), _("move between the parts of a screen, e.g. to the details")),
+        (_("Enter"), _("choose the highlighted item")),
+        ("e", _("switch between the 2014 and 2022 editions (Methods)")),
+        ("z", _("choose a cultural zone (Culture)")),
+        (_("Ctrl+P"), _("search: type part of a method, country or area and press Enter")),
+        (_("? / F1"), _("open this help")),
+        (_("Escape"), _("close this help, a search or a list")),
+        ("q", _("quit cxguide")),
+    )
+    for key, meaning in keys:
+        page.field(key, meaning)
+    page.blank()
+    page.text(
+        _("You can also use the mouse: click a row, a switch or a key at the bottom."), dim=True
+    )
+    return page
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every area and every key, explained."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1", "close", _("Close"), show=True, id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog"):
+            yield InfoText(id="help-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        dialog = self.query_one("#help-dialog", VerticalScroll)
+        dialog.border_title = _("Help")
+        self.query_one("#help-text", InfoText).show(help_page())
+        dialog.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

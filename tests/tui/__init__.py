@@ -1,0 +1,1 @@
+"""Tests of the terminal app: pilot tests on state, and snapshots."""

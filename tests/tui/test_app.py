@@ -1,0 +1,353 @@
+"""Pilot tests: keys switch areas, tables drive the details, the palette opens items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import DataTable, OptionList, Select
+
+from cxguide.tui.app import CxGuideApp
+from cxguide.tui.screens.culture import CultureScreen
+from cxguide.tui.screens.help import HelpScreen
+from cxguide.tui.screens.methods import MethodsScreen
+from cxguide.tui.widgets.info import InfoText
+from cxguide.tui.widgets.listing_table import ListingTable
+
+from .conftest import BROKEN_NOTES, GOOD_NOTES, SIZE, settle
+
+MakeApp = Callable[[], CxGuideApp]
+UserFile = Callable[..., Path]
+
+
+def methods_screen(app: CxGuideApp) -> MethodsScreen:
+    screen = app.screen
+    assert isinstance(screen, MethodsScreen)
+    return screen
+
+
+def culture_screen(app: CxGuideApp) -> CultureScreen:
+    screen = app.screen
+    assert isinstance(screen, CultureScreen)
+    return screen
+
+
+def text_of(app: CxGuideApp, selector: str) -> str:
+    return app.screen.query_one(selector, InfoText).plain
+
+
+async def test_opens_on_the_2014_methods(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "methods"
+        screen = methods_screen(app)
+        assert screen.edition == "2014"
+        assert screen.query_one(ListingTable).row_count == 20
+        method = screen.highlighted_method
+        assert method is not None and method.id == "usability-lab-studies"
+        detail = text_of(app, "#method-detail")
+        assert method.description in detail
+        assert "+0.38 — leans towards what people do (behavioral)" in detail
+        assert "-0.75 — leans towards why & how to fix (qualitative)" in detail
+        assert "Context of use: Scripted (often lab-based) use of product" in detail
+        assert "Phases: Execute" in detail
+        assert "From: built-in" in detail
+        assert app.knowledge.sources["chart2014"].citation() in detail
+
+
+async def test_moving_down_the_table_changes_the_detail(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        await pilot.pause()
+        method = methods_screen(app).highlighted_method
+        assert method is not None and method.id == "ethnographic-field-studies"
+        detail = text_of(app, "#method-detail")
+        assert method.description in detail
+        assert "+0.04 (span -0.11 to +0.20) — close to the midline" in detail
+
+
+async def test_edition_switch_shows_2022_with_unknown_positions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = methods_screen(app)
+        assert screen.edition == "2022"
+        assert screen.query_one(ListingTable).row_count == 20
+        method = screen.highlighted_method
+        assert method is not None and method.id == "usability-testing"
+        detail = text_of(app, "#method-detail")
+        assert "unknown — the 2022 chart's positions were never measured" in detail
+        assert "In 2014 as: Usability-Lab Studies" in detail
+        note = str(screen.query_one("#edition-note").render())
+        assert "never measured" in note
+        await pilot.press("e")
+        await pilot.pause()
+        assert methods_screen(app).edition == "2014"
+
+
+async def test_number_keys_switch_areas(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, mode in (("2", "culture"), ("3", "notes"), ("4", "data"), ("1", "methods")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode
+            assert app.screen.sub_title
+
+
+async def test_footer_teaches_every_area_key(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = {
+            key: active.binding.description
+            for key, active in app.screen.active_bindings.items()
+            if active.binding.show
+        }
+        assert shown["1"] == "Methods"
+        assert shown["2"] == "Culture"
+        assert shown["3"] == "Notes"
+        assert shown["4"] == "Data"
+        assert shown["question_mark"] == shown["f1"] == "Help"
+        assert shown["q"] == "Quit"
+        assert shown["e"] == "Edition"
+
+
+async def test_culture_detail_shows_zone_scores_and_caveat(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = culture_screen(app)
+        assert screen.query_one(ListingTable).row_count == len(app.knowledge.countries)
+        country = screen.highlighted_country
+        assert country is not None and country.name == "Albania"
+        summary = text_of(app, "#country-summary")
+        assert "Code: ALB" in summary
+        assert "Zone: African-Islamic" in summary
+        assert "The map draws the survey of: 2018" in summary
+        scores: DataTable[Any] = screen.query_one("#country-scores", DataTable)
+        assert scores.row_count == len(country.scores)
+        more = text_of(app, "#country-more")
+        assert "says nothing certain about any one person" in more
+        assert "Traditional values" in more and "Self-expression values" in more
+
+
+async def test_zone_filter_narrows_the_countries(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = culture_screen(app)
+        screen.query_one("#zone", Select).value = "protestant-europe"
+        await pilot.pause()
+        table = screen.query_one(ListingTable)
+        expected = [c for c in app.knowledge.countries if c.zone == "protestant-europe"]
+        assert table.row_count == len(expected)
+        assert table.border_title is not None and "Protestant Europe" in str(table.border_title)
+        country = screen.highlighted_country
+        assert country is not None and country.zone == "protestant-europe"
+
+
+async def test_zone_chosen_with_keys_keeps_columns_wide_and_focuses_table(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.press("z")
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        screen = culture_screen(app)
+        zone = screen.zone
+        assert zone is not None
+        assert screen.query_one("#zone", Select).value == zone.id
+        table = screen.query_one(ListingTable)
+        assert table.has_focus
+        names = [c.name for c in app.knowledge.countries if c.zone == zone.id]
+        assert table.row_count == len(names)
+        assert table.ordered_columns[0].width >= max(len(n) for n in names)
+
+
+async def test_country_without_zone_reads_unknown(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.open_country("DOM")
+        await pilot.pause()
+        country = culture_screen(app).highlighted_country
+        assert country is not None and country.id == "DOM"
+        assert "Zone: unknown" in text_of(app, "#country-summary")
+
+
+async def test_help_opens_with_question_mark_and_f1_and_closes(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = text_of(app, "#help-text")
+        for words in ("1 Methods", "2 Culture", "3 Notes", "4 Data", "Ctrl+P", "Escape", "q:"):
+            assert words in help_text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MethodsScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_opens_a_method_by_name(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"card")
+        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, MethodsScreen))
+        assert app.current_mode == "methods"
+        method = methods_screen(app).highlighted_method
+        assert method is not None and method.id == "card-sorting"
+        assert method.description in text_of(app, "#method-detail")
+
+
+async def test_palette_finds_a_method_by_alias_in_2014(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"bucket testing")
+        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, MethodsScreen))
+        screen = methods_screen(app)
+        await settle(pilot, lambda: screen.highlighted_method is not None)
+        method = screen.highlighted_method
+        assert method is not None and (method.id, method.edition) == ("ab-testing", "2014")
+
+
+async def test_palette_opens_a_2022_method_and_switches_edition(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"tree testing")
+        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, MethodsScreen))
+        screen = methods_screen(app)
+        await settle(pilot, lambda: screen.edition == "2022")
+        method = screen.highlighted_method
+        assert method is not None and method.id == "tree-testing"
+
+
+async def test_palette_opens_a_country_by_code(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"DEU")
+        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, CultureScreen))
+        assert app.current_mode == "culture"
+        country = culture_screen(app).highlighted_country
+        assert country is not None and country.id == "DEU"
+        assert "Germany" in text_of(app, "#country-summary")
+
+
+async def test_palette_switches_area(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to sources")
+        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.current_mode == "data")
+
+
+async def test_broken_user_file_keeps_builtin_methods_and_lists_the_problem(
+    make_app: MakeApp, user_file: UserFile
+) -> None:
+    path = user_file(BROKEN_NOTES)
+    app = make_app()
+    notices: list[str] = []
+    app.notify = lambda message, **kwargs: notices.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert methods_screen(app).query_one(ListingTable).row_count == 20
+        assert len(notices) == 1 and "1 problem" in notices[0] and "Press 4" in notices[0]
+        await pilot.press("4")
+        await pilot.pause()
+        data = text_of(app, "#data")
+        assert f"{path}:8:11: '2026-13-45' is not a valid date" in data
+        assert f"{path} — set aside" in data
+        await pilot.press("3")
+        await pilot.pause()
+        assert "You have no notes yet." in text_of(app, "#notes")
+
+
+async def test_no_problem_means_no_notification(make_app: MakeApp) -> None:
+    app = make_app()
+    notices: list[str] = []
+    app.notify = lambda message, **kwargs: notices.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert notices == []
+        assert app.problems_notice() is None
+
+
+async def test_user_notes_appear_grouped_by_country(make_app: MakeApp, user_file: UserFile) -> None:
+    path = user_file(GOOD_NOTES)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        notes = text_of(app, "#notes")
+        assert "Germany (DEU)" in notes and "Japan (JPN)" in notes
+        assert notes.index("Germany (DEU)") < notes.index("Japan (JPN)")
+        assert "recruiting: Our Berlin agency needs three weeks' notice." in notes
+        assert f"Anna, 2026-11-02 — {path}:4" in notes
+        assert "Bring a small gift to home visits." in notes
+
+
+async def test_without_notes_the_area_says_where_to_put_them(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        notes = text_of(app, "#notes")
+        assert "You have no notes yet." in notes
+        assert str(tmp_path) in notes
+        assert "kind: notes" in notes and "schema_version: 1" in notes
+
+
+async def test_data_area_lists_sources_files_and_directory(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        data = text_of(app, "#data")
+        assert "0 problems" in data
+        assert str(tmp_path) in data
+        for path in app.knowledge.files:
+            assert f"{path} — used" in data
+        for source in app.knowledge.sources.values():
+            assert source.citation() in data
+        assert "Reliability: high" in data
+
+
+async def test_q_quits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
