@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from cxguide.knowledge.models import (
+    Card18F,
+    CardParticipants,
+    CardTime,
     Context,
     Country,
     Edition,
@@ -51,6 +54,7 @@ class Parts:
     value_dimensions: list[ValueDimension] = field(default_factory=list)
     value_caveats: list[Guidance] = field(default_factory=list)
     practicalities: dict[str, Practicalities] = field(default_factory=dict)
+    cards_18f: list[Card18F] = field(default_factory=list)
     countries: list[Country] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
@@ -201,6 +205,44 @@ def _practicalities(item: dict[str, Any]) -> Practicalities:
     )
 
 
+def _card(item: dict[str, Any]) -> Card18F:
+    time = item.get("time_parsed")
+    people = item.get("participants")
+    return Card18F(
+        id=item["id"],
+        name=item["name"],
+        category=item["category"],
+        status=item["status"],
+        kind=item["kind"],
+        time_required=item.get("time_required"),
+        time_parsed=CardTime(
+            low=float(time["low"]),
+            high=float(time["high"]),
+            unit=time["unit"],
+            per=time.get("per"),
+            elapsed=time.get("elapsed"),
+        )
+        if time
+        else None,
+        participants=CardParticipants(
+            who=people["who"],
+            min=people.get("min"),
+            max=people.get("max"),
+            evidence=people.get("evidence"),
+        )
+        if people
+        else None,
+        user_participation=item["user_participation"],
+        needs=tuple((n["need"], n["evidence"]) for n in item.get("needs", ())),
+        summary=item["summary"],
+        rohrer_2014=_strs(item["rohrer_2014"]),
+        rohrer_2022=_strs(item["rohrer_2022"]),
+        match_note=item.get("match_note"),
+        source=item["source"],
+        path=item["path"],
+    )
+
+
 def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) -> None:
     """Add the items of one checked file of ``kind`` to ``parts``."""
     if kind == "sources":
@@ -219,6 +261,8 @@ def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) ->
             method = _method(item, origin("methods", i))
             # A user's method with a built-in id replaces it in place (dicts keep order).
             parts.methods[(method.edition, method.id)] = method
+    elif kind == "cards_18f":
+        parts.cards_18f.extend(_card(item) for item in data["cards"])
     elif kind == "practicalities":
         for item in data["methods"]:
             parts.practicalities[item["method"]] = _practicalities(item)

@@ -31,6 +31,7 @@ BUILD_ORDER = (
     "countries",
     "methods",
     "practicalities",
+    "cards_18f",
     "notes",
 )
 
@@ -220,8 +221,7 @@ def _collect_ids(files: Iterable[CheckedFile]) -> _Ids:
         if kind == "methods":
             for method in data["methods"]:
                 ids.add("method-any", method["id"])
-                if str(method["edition"]) == "2014":
-                    ids.add("method-2014", method["id"])
+                ids.add(f"method-{method['edition']}", method["id"])
     return ids
 
 
@@ -230,6 +230,7 @@ _REF_WORDS = {
     "zone": (N_("zone"), N_("use a zone id from data/zones.yaml")),
     "country": (N_("country"), N_("use a country id such as DEU, or its English name")),
     "method-2014": (N_("2014 method id"), N_("use the id of a method of edition 2014")),
+    "method-2022": (N_("2022 method id"), N_("use the id of a method of edition 2022")),
     "method-any": (N_("method id"), N_("use the id of a method in a file of kind 'methods'")),
     "phase": (N_("phase"), N_("use a phase id of the method's edition")),
     "context": (N_("context of use"), N_("use a context id of the method's edition")),
@@ -368,6 +369,7 @@ def assemble(files: Sequence[CheckedFile]) -> Knowledge:
         value_dimensions=tuple(parts.value_dimensions),
         value_caveats=tuple(parts.value_caveats),
         practicalities=dict(parts.practicalities),
+        cards_18f=tuple(parts.cards_18f),
         countries=tuple(parts.countries),
         notes=tuple(parts.notes),
         problems=problems,

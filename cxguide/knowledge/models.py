@@ -309,6 +309,53 @@ class Practicalities:
 
 
 @dataclass(frozen=True, slots=True)
+class CardTime:
+    """How long an 18F card says its method takes, as numbers."""
+
+    low: float
+    high: float
+    unit: Literal["minute", "hour", "day", "week", "month"]
+    per: str | None
+    elapsed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CardParticipants:
+    """Who takes part in an 18F card's method, and how many, as the card states it."""
+
+    who: str
+    min: int | None
+    max: int | None
+    evidence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Card18F:
+    """A public-domain 18F method card and the Rohrer methods it clearly matches."""
+
+    id: str
+    name: str
+    category: str | None
+    status: str
+    kind: str
+    time_required: str | None
+    time_parsed: CardTime | None
+    participants: CardParticipants | None
+    user_participation: str
+    needs: tuple[tuple[str, str], ...]  # (need, evidence quote)
+    summary: str
+    rohrer_2014: tuple[str, ...]
+    rohrer_2022: tuple[str, ...]
+    match_note: str | None
+    source: str
+    path: str
+
+    def matches(self, method_id: str, edition: Edition) -> bool:
+        """Whether this card is clearly the method ``method_id`` of ``edition``."""
+        return method_id in (self.rohrer_2014 if edition == "2014" else self.rohrer_2022)
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     """A user's own note on a country."""
 
@@ -341,6 +388,7 @@ class Knowledge:
     value_dimensions: tuple[ValueDimension, ...] = ()
     value_caveats: tuple[Guidance, ...] = ()
     practicalities: Mapping[str, Practicalities] = field(default_factory=_no_practicalities)
+    cards_18f: tuple[Card18F, ...] = ()
     countries: tuple[Country, ...] = ()
     notes: tuple[Note, ...] = ()
     problems: tuple[Problem, ...] = ()
@@ -349,6 +397,10 @@ class Knowledge:
     def methods_of(self, edition: Edition) -> tuple[Method, ...]:
         """The methods of one edition, in file order."""
         return tuple(m for m in self.methods if m.edition == edition)
+
+    def cards_for(self, method: Method) -> tuple[Card18F, ...]:
+        """The 18F cards that clearly are ``method``."""
+        return tuple(c for c in self.cards_18f if c.matches(method.id, method.edition))
 
     def zone(self, zone_id: str | None) -> Zone | None:
         """The zone with this id, if any."""

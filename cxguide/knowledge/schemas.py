@@ -77,6 +77,7 @@ KINDS = (
     "landscape",
     "methods",
     "practicalities",
+    "cards_18f",
     "zones",
     "value_dimensions",
     "countries",
@@ -465,6 +466,113 @@ PRACTICALITIES = Record(
     }
 )
 
+CARD_NEEDS = (
+    "stimulus",
+    "existing_product",
+    "live_traffic",
+    "prior_research",
+    "prior_artifacts",
+    "stakeholders",
+    "experts",
+    "facilitator",
+    "permission",
+    "in_person",
+    "remote_ok",
+    "unmoderated_ok",
+    "statistical_power",
+)
+TIME_UNITS = ("minute", "hour", "day", "week", "month")
+
+
+def _low_not_above_high(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    low, high = value.get("low", value.get("min")), value.get("high", value.get("max"))
+    if low is not None and high is not None and low > high:
+        checker.report(
+            where,
+            _("the lower figure {low} is above the higher one {high}").format(low=low, high=high),
+            _("swap the two figures"),
+        )
+
+
+def _count() -> Number:
+    return Number(minimum=0, integer=True)
+
+
+CARD = Record(
+    fields={
+        "id": Field(_slug()),
+        "name": _text(),
+        "category": Field(
+            Nullable(Text(choices=("Discover", "Decide", "Make", "Validate", "Fundamentals")))
+        ),
+        "status": Field(Text(choices=("current", "archived"))),
+        "kind": Field(
+            Text(
+                choices=(
+                    "user-research",
+                    "inspection",
+                    "desk-review",
+                    "synthesis",
+                    "modeling",
+                    "workshop",
+                    "design-artifact",
+                    "planning",
+                    "research-ops",
+                )
+            )
+        ),
+        "time_required": _text(required=False),
+        "time_parsed": Field(
+            Record(
+                fields={
+                    "low": Field(Number(minimum=0)),
+                    "high": Field(Number(minimum=0)),
+                    "unit": Field(Text(choices=TIME_UNITS)),
+                    "per": _text(required=False),
+                    "elapsed": _text(required=False),
+                },
+                rules=(_low_not_above_high,),
+            ),
+            required=False,
+        ),
+        "participants": Field(
+            Record(
+                fields={
+                    "who": _text(),
+                    "min": Field(_count(), required=False),
+                    "max": Field(_count(), required=False),
+                    "evidence": _text(required=False),
+                },
+                rules=(_low_not_above_high,),
+            ),
+            required=False,
+        ),
+        "user_participation": Field(
+            Text(
+                choices=(
+                    "required",
+                    "recommended",
+                    "optional",
+                    "passive",
+                    "not-required",
+                    "not-stated",
+                    "n/a",
+                )
+            )
+        ),
+        "needs": Field(
+            ListOf(Record(fields={"need": Field(Text(choices=CARD_NEEDS)), "evidence": _text()})),
+            required=False,
+        ),
+        "summary": _text(),
+        "rohrer_2014": Field(ListOf(Ref(kind="method-2014"))),
+        "rohrer_2022": Field(ListOf(Ref(kind="method-2022"))),
+        "match_note": _text(required=False),
+        "source": Field(Ref(kind="source")),
+        "path": _text(),
+    }
+)
+
 # What each kind holds below the two header keys: list name -> (item spec, required).
 BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
     "sources": {"sources": (SOURCE, True)},
@@ -476,6 +584,7 @@ BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
     },
     "methods": {"editions": (EDITION, False), "methods": (METHOD, True)},
     "practicalities": {"methods": (PRACTICALITIES, True)},
+    "cards_18f": {"cards": (CARD, True)},
     "zones": {"zones": (ZONE, True)},
     "value_dimensions": {"dimensions": (VALUE_DIMENSION, True), "caveats": (GUIDANCE, False)},
     "countries": {"countries": (COUNTRY, True)},
