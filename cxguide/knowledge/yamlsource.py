@@ -74,6 +74,15 @@ def _end_of(prefix: str) -> Mark:
     return Mark(len(lines), len(lines[-1]) + 1)
 
 
+# The largest built-in file holds about 6,000 values; aliases that expand past this are an attack
+# ("billion laughs") or a mistake, and would otherwise hang the app.
+MAX_VALUES = 200_000
+
+
+class _TooManyValues(Exception):
+    """Raised when a document expands to more than MAX_VALUES values."""
+
+
 class _Builder:
     """Turns a composed node tree into plain values, recording marks and duplicate keys."""
 
@@ -88,12 +97,16 @@ class _Builder:
         self._scalar_node = yaml.ScalarNode
         self._yaml_error = yaml.YAMLError
         self._open: set[int] = set()
+        self._built = 0
 
     def _add(self, node: yaml.Node, message: str, hint: str) -> None:
         mark = _mark(node)
         self.problems.append(Problem(self.document.path, mark.line, mark.column, message, hint))
 
     def build(self, node: yaml.Node, where: PathKey) -> Any:
+        self._built += 1
+        if self._built > MAX_VALUES:
+            raise _TooManyValues
         self.document.values[where] = _mark(node)
         if isinstance(node, self._scalar_node):
             return self._scalar(node)
@@ -343,6 +356,16 @@ def read_document(path: Path) -> tuple[Document | None, list[Problem]]:
     builder = _Builder(document)
     try:
         document.data = builder.build(node, ())
+    except _TooManyValues:
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                _("the file expands to more than {limit} values").format(limit=MAX_VALUES),
+                _("aliases ('*name') repeat a value too often; write the values out instead"),
+            )
+        ]
     except RecursionError:
         return None, [
             Problem(

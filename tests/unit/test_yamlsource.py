@@ -367,3 +367,18 @@ def test_deep_nesting_is_a_problem_not_a_crash(write_yaml):
         f"{path}:1:1: the file is nested too deeply to be read — "
         "knowledge files need only a few levels of indentation; flatten the structure"
     ]
+
+
+def test_alias_bomb_is_refused_quickly_with_a_problem(write_yaml):
+    # "Billion laughs": nine levels of ten-fold aliases would expand to 10**9 values.
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
+    for level in range(1, 9):
+        ref = f"*a{level - 1}"
+        lines.append(f"a{level}: &a{level} [" + ",".join([ref] * 10) + "]")
+    path = write_yaml("\n".join(lines) + "\n")
+    document, problems = read_document(path)
+    assert document is None
+    assert rendered(path) == [
+        f"{path}:1:1: the file expands to more than 200000 values — aliases ('*name') repeat a "
+        "value too often; write the values out instead"
+    ]
