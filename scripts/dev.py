@@ -47,22 +47,30 @@ def pip_version() -> tuple[int, ...]:
 
 
 def ensure_installed(groups: Sequence[str]) -> None:
-    """Install cxguide (editable) with ``groups`` unless the same install is already there."""
+    """Install cxguide (editable) with ``groups`` unless they are installed already.
+
+    The stamp records pyproject.toml's hash and the groups installed with it; an install with
+    the test tools also serves ``run``.
+    """
     stamp = VENV / ".cxguide-install"
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
-    digest.update(",".join(sorted(groups)).encode())
-    wanted = digest.hexdigest()
-    if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == wanted:
+    project = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    installed: set[str] = set()
+    if stamp.exists():
+        recorded, _, names = stamp.read_text(encoding="utf-8").strip().partition(" ")
+        if recorded == project:
+            installed = {n for n in names.split(",") if n} | {"base"}
+    if "base" in installed and set(groups) <= installed:
         return
     if pip_version() < MIN_PIP:
         say("upgrading pip (dependency groups need pip 25.1 or newer)")
         subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
+    wanted = sorted(set(groups) | (installed - {"base"}))
     command = [str(PYTHON), "-m", "pip", "install", "-q", "-e", str(ROOT)]
-    for group in groups:
+    for group in wanted:
         command += ["--group", f"{ROOT / 'pyproject.toml'}:{group}"]
-    say("installing cxguide" + (f" with the {', '.join(groups)} tools" if groups else ""))
+    say("installing cxguide" + (f" with the {', '.join(wanted)} tools" if wanted else ""))
     subprocess.run(command, check=True)
-    stamp.write_text(wanted + "\n", encoding="utf-8")
+    stamp.write_text(f"{project} {','.join(wanted)}\n", encoding="utf-8")
 
 
 def run(command: Sequence[str]) -> int:
