@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "markdown")
+# The answers `recommend` accepts, as typed (the same values as cxguide.logic.ranking's, which
+# is not imported here so that start-up stays fast; a test keeps the two in step).
+LEARN_CHOICES = ("say", "do", "both")
+QUESTION_CHOICES = ("why", "how-many", "both")
+CONTEXT_CHOICES = ("natural", "scripted", "none", "mixed")
+PHASE_CHOICES = ("strategize", "execute", "assess")
+HAVE_CHOICES = ("nothing", "concept", "prototype", "working", "live")
+TIME_CHOICES = ("hours", "days", "weeks", "months")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,6 +41,8 @@ class _Parser(argparse.ArgumentParser):
             from cxguide.paths import default_user_dir
 
             text = text.replace("{default_dir}", str(default_user_dir()))
+        if "{scoring_model}" in text:  # only `recommend --help` pays for the ranking module
+            text = text.replace("{scoring_model}", _scoring_model_help())
         return text
 
     def error(self, message: str) -> NoReturn:
@@ -93,7 +103,99 @@ def build_parser() -> argparse.ArgumentParser:
     )
     countries.add_argument("--zone", metavar="ZONE", help=_("only this cultural zone"))
     _add_format(countries)
+    _add_recommend(commands)
     return parser
+
+
+def _add_recommend(commands: Any) -> None:
+    recommend = commands.add_parser(
+        "recommend",
+        help=_("rank every research method against your answers, with the reasons"),
+        description=_(
+            "Rank every research method of one edition of Rohrer's landscape against your\n"
+            "answers and say why. Every answer is optional: leave it out for 'don't know'.\n"
+            "Methods an answer rules out are listed last, with the reason."
+        ),
+        epilog="{scoring_model}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    answers = recommend.add_argument_group(_("your answers (each optional)"))
+    answers.add_argument(
+        "--learn", choices=LEARN_CHOICES, help=_("what you need to learn: what people say or do")
+    )
+    answers.add_argument(
+        "--question",
+        choices=QUESTION_CHOICES,
+        help=_("your question: why & how to fix, or how many & how much"),
+    )
+    answers.add_argument(
+        "--context",
+        choices=CONTEXT_CHOICES,
+        help=_("the context of product use you can offer (none: no product use; mixed: hybrid)"),
+    )
+    answers.add_argument("--phase", choices=PHASE_CHOICES, help=_("the product's phase"))
+    constraints = recommend.add_argument_group(_("practical constraints (each optional)"))
+    constraints.add_argument(
+        "--remote-only",
+        action="store_true",
+        default=None,
+        help=_("researcher and participants cannot meet in person"),
+    )
+    constraints.add_argument(
+        "--time",
+        choices=TIME_CHOICES,
+        help=_(
+            "the time you have for the study: hours (under a working day), days (under a "
+            "week), weeks (under a month) or months"
+        ),
+    )
+    constraints.add_argument(
+        "--have", choices=HAVE_CHOICES, help=_("what you have to show: a concept, a prototype...")
+    )
+    constraints.add_argument(
+        "--participants",
+        type=_positive_int,
+        metavar="N",
+        help=_("how many participants you can reach (a whole number, at least 1)"),
+    )
+    recommend.add_argument(
+        "--edition",
+        choices=("2014", "2022"),
+        default="2014",
+        help=_("2014 (measured positions, the default) or 2022 (no positions)"),
+    )
+    recommend.add_argument(
+        "--top",
+        type=_positive_int,
+        metavar="N",
+        help=_("show only the N best methods that are not ruled out (the rest are counted)"),
+    )
+    _add_format(recommend)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a whole number (use 1, 2, 3...)").format(text=text)
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            _("{value} is too small: use a whole number of at least 1").format(value=value)
+        )
+    return value
+
+
+def _scoring_model_help() -> str:
+    import textwrap
+
+    from cxguide.logic.ranking import describe_model
+
+    lines = [_("How the score is made:")]
+    for line in describe_model().splitlines():
+        lines.extend(textwrap.wrap(line, width=78, subsequent_indent="  ") or [""])
+    return "\n".join(lines)
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
@@ -220,6 +322,48 @@ def cmd_countries(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from cxguide.logic.ranking import Answers, rank
+
+    knowledge = _load(args)
+    answers = Answers(
+        learn=args.learn,
+        question=args.question.replace("-", "_") if args.question else None,
+        context=args.context,
+        phase=args.phase,
+        remote_only=args.remote_only,
+        have=args.have,
+        participants=args.participants,
+        time=args.time,
+    )
+    ranking = rank(knowledge, answers, args.edition)
+    if not ranking.methods:
+        print(
+            _("cxguide: no methods of the {edition} edition could be loaded.").format(
+                edition=args.edition
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        from cxguide.export.ranking import ranking_json
+
+        json.dump(
+            ranking_json(ranking, knowledge, args.top), sys.stdout, ensure_ascii=False, indent=2
+        )
+        sys.stdout.write("\n")
+    elif args.format == "markdown":
+        from cxguide.export.ranking import ranking_markdown
+
+        sys.stdout.write(ranking_markdown(ranking, knowledge, args.top))
+    else:
+        from cxguide.export.ranking import ranking_listing
+        from cxguide.export.text import print_listing
+
+        print_listing(ranking_listing(ranking, args.top), sys.stdout)
+    return EXIT_OK
+
+
 def run_tui(args: argparse.Namespace) -> int:
     from cxguide.tui.app import CxGuideApp
 
@@ -227,7 +371,12 @@ def run_tui(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": cmd_validate, "methods": cmd_methods, "countries": cmd_countries}
+COMMANDS = {
+    "validate": cmd_validate,
+    "methods": cmd_methods,
+    "countries": cmd_countries,
+    "recommend": cmd_recommend,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,7 +3,8 @@
 Information only, never a test: timings on a shared two-core machine wobble, so every figure is
 a median over several runs and is printed as a ratio to a yardstick measured in the same loop
 (interleaved run by run, so a busy moment slows both). Targets from the foundation issue:
-CLI at most 1.3x its yardstick, TUI at most 1.15x a bare Textual app, knowledge load under 15 ms.
+CLI at most 1.3x its yardstick, TUI at most 1.15x a bare Textual app, knowledge load under 15 ms;
+from the method-finder issue: re-ranking after an answer changes well under a frame (16 ms).
 
 Usage: python scripts/bench.py [--runs N]
 """
@@ -11,6 +12,7 @@ Usage: python scripts/bench.py [--runs N]
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import statistics
 import subprocess
@@ -19,6 +21,10 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cxguide.knowledge.models import Edition, Knowledge
 
 PYTHON = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +85,34 @@ def in_process_median(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def rerank_median(knowledge: Knowledge, runs: int) -> float:
+    """Median seconds of rank() as a researcher changes one answer after another.
+
+    Each call changes one answer from the call before (cycling through every question and its
+    choices, both editions), as the method finder does on each key press.
+    """
+    from cxguide.logic.ranking import Answers, rank
+
+    steps: list[tuple[str, Any]] = [
+        ("learn", "say"), ("question", "why"), ("context", "natural"), ("phase", "assess"),
+        ("remote_only", True), ("time", "days"), ("have", "prototype"), ("participants", 8),
+        ("learn", "both"), ("question", "both"), ("context", None), ("have", "nothing"),
+        ("learn", "do"), ("question", "how_many"), ("remote_only", None), ("time", None),
+    ]  # fmt: skip
+    answers = Answers()
+    sequence: list[tuple[Answers, Edition]] = []
+    for index in range(runs):
+        name, value = steps[index % len(steps)]
+        answers = dataclasses.replace(answers, **{name: value})
+        sequence.append((answers, "2014" if index % 5 else "2022"))
+    times = []
+    for answers, edition in sequence:
+        start = time.perf_counter()
+        rank(knowledge, answers, edition)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def _row(label: str, mine: float, theirs: float | None, target: str) -> str:
     ratio = f"{mine / theirs:5.2f}x" if theirs else "     -"
     yard = f"{theirs * 1000:8.1f} ms" if theirs else " " * 11
@@ -128,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                    None, "< 15 ms"))
         print(_row("load knowledge (unchanged files, cached)", in_process_median(warm, runs),
                    None, "< 15 ms"))
+        rerank = rerank_median(load_knowledge(None), max(200, runs * 50))
+        print(_row("re-rank after an answer changes (rank())", rerank, None,
+                   "< 16 ms (one frame)"))
 
         tui = side_by_side(
             [PYTHON, str(harness), "cxguide", env["CXGUIDE_DATA_DIR"]],
