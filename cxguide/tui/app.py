@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from cxguide.knowledge.models import Edition, Knowledge
 
 
-def _methods_screen() -> Screen[Any]:
-    from cxguide.tui.screens.methods import MethodsScreen
+def _finder_screen() -> Screen[Any]:
+    from cxguide.tui.screens.finder import FinderScreen
 
-    return MethodsScreen()
+    return FinderScreen()
 
 
 def _culture_screen() -> Screen[Any]:
@@ -71,7 +71,7 @@ class CxGuideApp(App[None]):
     TITLE = "cxguide"
     CSS_PATH = "app.tcss"
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        "methods": _methods_screen,
+        "methods": _finder_screen,
         "culture": _culture_screen,
         "notes": _notes_screen,
         "data": _data_screen,
@@ -117,7 +117,11 @@ class CxGuideApp(App[None]):
     def areas(self) -> tuple[tuple[str, str, str], ...]:
         """Each area's mode, title and a line on what it shows."""
         return (
-            ("methods", _("Research methods"), _("Rohrer's landscape, 2014 and 2022 editions")),
+            (
+                "methods",
+                _("Method finder"),
+                _("Answer a few questions; research methods ranked, with reasons"),
+            ),
             ("culture", _("Culture map"), _("Countries of the Inglehart–Welzel map, by zone")),
             ("notes", _("Your notes"), _("Your own notes on countries")),
             ("data", _("Sources & data"), _("Sources, files read, and problems found")),
@@ -170,14 +174,17 @@ class CxGuideApp(App[None]):
             await self.pop_screen()
 
     async def open_method(self, method_id: str, edition: Edition) -> None:
-        """Go to Research methods, choose ``edition`` and highlight the method."""
-        from cxguide.tui.screens.methods import MethodsScreen
+        """Go to the method finder, choose ``edition``, select the method and open its view."""
+        from cxguide.tui.screens.finder import FinderScreen
 
         await self._close_dialogs()
         await self.switch_mode("methods")
-        screen = self.get_screen_stack("methods")[0]
-        if isinstance(screen, MethodsScreen):
-            screen.show_method(method_id, edition)
+        # Back to the finder itself if a method view is open over it.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, FinderScreen):
+            await self.pop_screen()
+        screen = self.screen
+        if isinstance(screen, FinderScreen) and screen.show_method(method_id, edition):
+            screen.open_method(method_id)
 
     async def open_country(self, country_id: str) -> None:
         """Go to the culture map and highlight the country."""

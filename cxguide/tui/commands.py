@@ -1,4 +1,4 @@
-"""Command-palette providers (Ctrl+P): go to an area, open a method, open a country.
+"""Command-palette providers (Ctrl+P): go to an area, open a method's page, open a country.
 
 Each command calls a public method of the app, which switches area and asks that area's screen
 to show the item; providers never reach into screens.
@@ -64,13 +64,19 @@ class AreaCommands(_CxProvider):
 
 
 class MethodCommands(_CxProvider):
-    """Open a research method of either edition, found by its name or another name for it."""
+    """Open a research method of either edition, found by its name or another name for it.
+
+    The finder switches to the method's edition (the answers stay), selects it, and opens its
+    page.
+    """
 
     def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
         app = self.cx
         for method in app.knowledge.methods:
             name = _("{method} ({edition})").format(method=method.name, edition=method.edition)
-            help_text = _("Research method, {edition} edition").format(edition=method.edition)
+            help_text = _("Research method, {edition} edition: open its page in the finder").format(
+                edition=method.edition
+            )
             run = partial(app.open_method, method.id, method.edition)
             yield (name, help_text, run), (name, *method.aliases)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cxguide.export.listing import position_text, unknown
-from cxguide.i18n import _
+from cxguide.i18n import _, ngettext
 from cxguide.knowledge.models import Knowledge, LandscapeDimension, Position
 
 # Below this distance from the midline a position is "close to the midline".
@@ -44,3 +44,14 @@ def citations(knowledge: Knowledge, source_ids: Iterable[str]) -> list[str]:
         source = knowledge.sources.get(source_id)
         lines.append(source.citation(unknown()) if source else source_id)
     return lines
+
+
+def points_text(points: float, rules_out: bool = False) -> str:
+    """'+2.7 points', '-1.5 points', 'no points' or 'rules it out'."""
+    if rules_out:
+        return _("rules it out")
+    if not points:
+        return _("no points")
+    return ngettext("{points} point", "{points} points", 1 if abs(points) == 1 else 2).format(
+        points=f"{points:+g}"
+    )

@@ -1,4 +1,7 @@
-"""Pilot tests: keys switch areas, tables drive the details, the palette opens items."""
+"""Pilot tests: keys switch areas, tables drive the details, the palette opens items.
+
+The method finder has its own tests in test_finder.py.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,11 @@ from textual.widgets import DataTable, OptionList, Select
 
 from cxguide.tui.app import CxGuideApp
 from cxguide.tui.screens.culture import CultureScreen
+from cxguide.tui.screens.finder import FinderScreen
 from cxguide.tui.screens.help import HelpScreen
-from cxguide.tui.screens.methods import MethodsScreen
 from cxguide.tui.widgets.info import InfoText
 from cxguide.tui.widgets.listing_table import ListingTable
+from cxguide.tui.widgets.ranking_table import RankingTable
 
 from .conftest import BROKEN_NOTES, GOOD_NOTES, SIZE, settle
 
@@ -21,9 +25,9 @@ MakeApp = Callable[[], CxGuideApp]
 UserFile = Callable[..., Path]
 
 
-def methods_screen(app: CxGuideApp) -> MethodsScreen:
+def finder_screen(app: CxGuideApp) -> FinderScreen:
     screen = app.screen
-    assert isinstance(screen, MethodsScreen)
+    assert isinstance(screen, FinderScreen)
     return screen
 
 
@@ -35,58 +39,6 @@ def culture_screen(app: CxGuideApp) -> CultureScreen:
 
 def text_of(app: CxGuideApp, selector: str) -> str:
     return app.screen.query_one(selector, InfoText).plain
-
-
-async def test_opens_on_the_2014_methods(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert app.current_mode == "methods"
-        screen = methods_screen(app)
-        assert screen.edition == "2014"
-        assert screen.query_one(ListingTable).row_count == 20
-        method = screen.highlighted_method
-        assert method is not None and method.id == "usability-lab-studies"
-        detail = text_of(app, "#method-detail")
-        assert method.description in detail
-        assert "+0.38 — leans towards what people do (behavioral)" in detail
-        assert "-0.75 — leans towards why & how to fix (qualitative)" in detail
-        assert "Context of use: Scripted (often lab-based) use of product" in detail
-        assert "Phases: Execute" in detail
-        assert "From: built-in" in detail
-        assert app.knowledge.sources["chart2014"].citation() in detail
-
-
-async def test_moving_down_the_table_changes_the_detail(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down")
-        await pilot.pause()
-        method = methods_screen(app).highlighted_method
-        assert method is not None and method.id == "ethnographic-field-studies"
-        detail = text_of(app, "#method-detail")
-        assert method.description in detail
-        assert "+0.04 (span -0.11 to +0.20) — close to the midline" in detail
-
-
-async def test_edition_switch_shows_2022_with_unknown_positions(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e")
-        await pilot.pause()
-        screen = methods_screen(app)
-        assert screen.edition == "2022"
-        assert screen.query_one(ListingTable).row_count == 20
-        method = screen.highlighted_method
-        assert method is not None and method.id == "usability-testing"
-        detail = text_of(app, "#method-detail")
-        assert "unknown — the 2022 chart's positions were never measured" in detail
-        assert "In 2014 as: Usability-Lab Studies" in detail
-        note = str(screen.query_one("#edition-note").render())
-        assert "never measured" in note
-        await pilot.press("e")
-        await pilot.pause()
-        assert methods_screen(app).edition == "2014"
 
 
 async def test_number_keys_switch_areas(make_app: MakeApp) -> None:
@@ -115,6 +67,8 @@ async def test_footer_teaches_every_area_key(make_app: MakeApp) -> None:
         assert shown["question_mark"] == shown["f1"] == "Help"
         assert shown["q"] == "Quit"
         assert shown["e"] == "Edition"
+        assert shown["n"] == "Next step" and shown["p"] == "Back"
+        assert shown["c"] == "Chart/list" and shown["r"] == "Reset"
 
 
 async def test_culture_detail_shows_zone_scores_and_caveat(make_app: MakeApp) -> None:
@@ -194,56 +148,13 @@ async def test_help_opens_with_question_mark_and_f1_and_closes(make_app: MakeApp
             assert words in help_text
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, MethodsScreen)
+        assert isinstance(app.screen, FinderScreen)
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
-
-
-async def test_palette_opens_a_method_by_name(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await pilot.press("ctrl+p")
-        await pilot.press(*"card")
-        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, MethodsScreen))
-        assert app.current_mode == "methods"
-        method = methods_screen(app).highlighted_method
-        assert method is not None and method.id == "card-sorting"
-        assert method.description in text_of(app, "#method-detail")
-
-
-async def test_palette_finds_a_method_by_alias_in_2014(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"bucket testing")
-        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, MethodsScreen))
-        screen = methods_screen(app)
-        await settle(pilot, lambda: screen.highlighted_method is not None)
-        method = screen.highlighted_method
-        assert method is not None and (method.id, method.edition) == ("ab-testing", "2014")
-
-
-async def test_palette_opens_a_2022_method_and_switches_edition(make_app: MakeApp) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"tree testing")
-        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, MethodsScreen))
-        screen = methods_screen(app)
-        await settle(pilot, lambda: screen.edition == "2022")
-        method = screen.highlighted_method
-        assert method is not None and method.id == "tree-testing"
 
 
 async def test_palette_opens_a_country_by_code(make_app: MakeApp) -> None:
@@ -279,7 +190,7 @@ async def test_broken_user_file_keeps_builtin_methods_and_lists_the_problem(
     app.notify = lambda message, **kwargs: notices.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert methods_screen(app).query_one(ListingTable).row_count == 20
+        assert finder_screen(app).query_one(RankingTable).row_count == 20
         assert len(notices) == 1 and "1 problem" in notices[0] and "Press 4" in notices[0]
         await pilot.press("4")
         await pilot.pause()

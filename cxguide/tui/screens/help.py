@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from cxguide.i18n import _
+from cxguide.logic.ranking import describe_model
 from cxguide.tui.widgets.info import InfoText, Page
+from cxguide.tui.widgets.key_bar import KeyBar
 
 
 def help_page() -> Page:
@@ -27,10 +28,12 @@ def help_page() -> Page:
     page.field(
         "1 " + _("Methods"),
         _(
-            "Christian Rohrer's landscape of user-research methods. Choose the 2014 edition "
-            "(with measured positions on the chart) or the 2022 edition (its positions were "
-            "never measured). Move through the list; the details of the highlighted method "
-            "appear beside or below it."
+            "The method finder, on Christian Rohrer's landscape of user-research methods. "
+            "Answer six short steps (any answer can stay 'Don't know'); after every answer the "
+            "methods are ranked again, best fit first, and the reasons of the highlighted "
+            "method show beside them. Press Enter on a method for everything known about it. "
+            "The 2014 edition has measured positions on the chart; the 2022 edition's were "
+            "never measured."
         ),
     )
     page.field(
@@ -58,11 +61,19 @@ def help_page() -> Page:
         (_("Page Up / Page Down"), _("move a page at a time")),
         (_("Tab / Shift+Tab"), _("move between the parts of a screen, e.g. to the details")),
         (_("Enter"), _("choose the highlighted item")),
+        (_("n / ] / Page Down"), _("next step of the method finder")),
+        (_("p / [ / Page Up"), _("previous step; your answers stay")),
+        ("↑ ↓", _("in a step: choose an answer (the ranking follows at once)")),
         ("e", _("switch between the 2014 and 2022 editions (Methods)")),
+        ("c", _("show the chart in place of the list, or the list again (Methods)")),
+        ("r", _("clear every answer, after asking (Methods)")),
         ("z", _("choose a cultural zone (Culture)")),
         (_("Ctrl+P"), _("search: type part of a method, country or area and press Enter")),
         (_("? / F1"), _("open this help")),
-        (_("Escape"), _("close this help, a search or a list")),
+        (
+            _("Escape"),
+            _("close this help, a search or a list; from a method's page, back to the finder"),
+        ),
         ("q", _("quit cxguide")),
     )
     for key, meaning in keys:
@@ -71,6 +82,12 @@ def help_page() -> Page:
     page.text(
         _("You can also use the mouse: click a row, a switch or a key at the bottom."), dim=True
     )
+    page.heading(_("How the ranking works"))
+    for line in describe_model().splitlines():
+        if line.startswith("• "):
+            page.bullet(line.removeprefix("• "))
+        elif line.strip():
+            page.text(line)
     return page
 
 
@@ -84,7 +101,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
             yield InfoText(id="help-text")
-        yield Footer()
+        yield KeyBar(classes="-modal")
 
     def on_mount(self) -> None:
         dialog = self.query_one("#help-dialog", VerticalScroll)
