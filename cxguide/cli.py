@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -17,7 +17,8 @@ from cxguide import __version__
 from cxguide.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from cxguide.knowledge.models import Knowledge
+    from cxguide.export.culture import Document
+    from cxguide.knowledge.models import Country, Knowledge
     from cxguide.knowledge.problems import Problem
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -104,7 +105,89 @@ def build_parser() -> argparse.ArgumentParser:
     countries.add_argument("--zone", metavar="ZONE", help=_("only this cultural zone"))
     _add_format(countries)
     _add_recommend(commands)
+    _add_culture(commands)
     return parser
+
+
+COMPARE_MIN, COMPARE_MAX = 2, 6
+
+
+class _CountRange(argparse.Action):
+    """Accept from COMPARE_MIN to COMPARE_MAX values; other counts are a usage error."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        names = list(values) if isinstance(values, Sequence) and not isinstance(values, str) else []
+        if not COMPARE_MIN <= len(names) <= COMPARE_MAX:
+            parser.error(
+                _("give from {low} to {high} countries, not {count}").format(
+                    low=COMPARE_MIN, high=COMPARE_MAX, count=len(names)
+                )
+            )
+        setattr(namespace, self.dest, names)
+
+
+def _add_culture(commands: Any) -> None:
+    name_help = _(
+        "a country: English name, ISO code (SE or SWE) or a common other name ('Czech Republic')"
+    )
+    country = commands.add_parser(
+        "country",
+        help=_("one country on the cultural map: its point, path, neighbours and meaning"),
+        description=_(
+            "Show one country on the Inglehart-Welzel cultural map: the point the 2023 map "
+            "draws (or another survey year), its path over the survey years, its nearest "
+            "countries, what its position means, caveats and sources."
+        ),
+    )
+    country.add_argument("name", metavar="NAME", help=name_help)
+    country.add_argument(
+        "--year",
+        type=_positive_int,
+        metavar="YEAR",
+        help=_("use this survey year instead of the point the 2023 map draws"),
+    )
+    _add_format(country)
+
+    compare = commands.add_parser(
+        "compare",
+        help=_("compare 2 to 6 countries on the cultural map, in plain words"),
+        description=_(
+            "Compare 2 to 6 countries on the cultural map: each country's point, then how "
+            "every pair differs on each axis, in plain words, and the distance between them."
+        ),
+    )
+    compare.add_argument("names", nargs="+", action=_CountRange, metavar="NAME", help=name_help)
+    _add_format(compare)
+
+    neighbours = commands.add_parser(
+        "neighbours",
+        help=_("the countries nearest to one country on the cultural map"),
+        description=_(
+            "List the countries nearest to one country on the cultural map, with the "
+            "distances: on the map's two dimensions only, not overall cultural difference."
+        ),
+    )
+    neighbours.add_argument("name", metavar="NAME", help=name_help)
+    neighbours.add_argument(
+        "-n",
+        type=_positive_int,
+        default=5,
+        metavar="N",
+        help=_("how many countries to list (default: 5)"),
+    )
+    neighbours.add_argument(
+        "--year",
+        type=_positive_int,
+        metavar="YEAR",
+        help=_("measure from this survey year instead of the point the 2023 map draws"),
+    )
+    _add_format(neighbours)
 
 
 def _add_recommend(commands: Any) -> None:
@@ -364,6 +447,131 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _find_country(knowledge: Knowledge, text: str) -> Country | None:
+    """The country ``text`` names, or None after saying on stderr what is wrong."""
+    from cxguide.logic.catalogue import find_country
+
+    lookup = find_country(knowledge, text)
+    if lookup.found is not None:
+        return lookup.found
+    names = ", ".join(lookup.suggestions)
+    if lookup.ambiguous:
+        hint = _("it could be {names}; use the name or code of one").format(names=names)
+    elif lookup.suggestions:
+        hint = _("did you mean: {names}?").format(names=names)
+    else:
+        hint = _("'cxguide countries' lists every country")
+    print(
+        _("cxguide: unknown country '{name}' — {hint}").format(name=text, hint=hint),
+        file=sys.stderr,
+    )
+    return None
+
+
+def _usage_error(command: str, message: str) -> int:
+    print(
+        _("cxguide {command}: error: {message}").format(command=command, message=message),
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
+def _emit_culture(
+    fmt: str, document: Callable[[], Document], data: Callable[[], dict[str, Any]]
+) -> None:
+    """Write a culture result as JSON data, Markdown or a text page (Rich)."""
+    if fmt == "json":
+        json.dump(data(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "markdown":
+        from cxguide.export.culture import to_markdown
+
+        sys.stdout.write(to_markdown(document()))
+    else:
+        from cxguide.export.culture import print_document
+
+        print_document(document(), sys.stdout)
+
+
+def cmd_country(args: argparse.Namespace) -> int:
+    from cxguide.export.culture import profile_document, profile_json
+    from cxguide.logic.culture import profile
+
+    knowledge = _load(args)
+    country = _find_country(knowledge, args.name)
+    if country is None:
+        return EXIT_BAD_INPUT
+    try:
+        result = profile(knowledge, country, args.year)
+    except LookupError as missing:
+        print(_("cxguide: {problem}").format(problem=missing.args[0]), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _emit_culture(
+        args.format,
+        lambda: profile_document(result, knowledge),
+        lambda: profile_json(result, knowledge),
+    )
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from cxguide.export.culture import comparison_document, comparison_json
+    from cxguide.logic.culture import comparison, point
+
+    knowledge = _load(args)
+    found = [_find_country(knowledge, name) for name in args.names]
+    countries = [c for c in found if c is not None]
+    if len(countries) < len(found):
+        return EXIT_BAD_INPUT
+    seen: set[str] = set()
+    for country in countries:
+        if country.id in seen:
+            print(
+                _("cxguide: {country} is named more than once; compare different countries").format(
+                    country=country.name
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        seen.add(country.id)
+    result = comparison(point(c) for c in countries)
+    _emit_culture(
+        args.format,
+        lambda: comparison_document(result, knowledge),
+        lambda: comparison_json(result, knowledge),
+    )
+    return EXIT_OK
+
+
+def cmd_neighbours(args: argparse.Namespace) -> int:
+    from cxguide.export.culture import nearby_document, nearby_json
+    from cxguide.logic.culture import nearest
+
+    knowledge = _load(args)
+    most = len(knowledge.countries) - 1
+    if args.n > most:
+        return _usage_error(
+            "neighbours",
+            _("argument -n: {n} is too large: there are {most} other countries").format(
+                n=args.n, most=most
+            ),
+        )
+    country = _find_country(knowledge, args.name)
+    if country is None:
+        return EXIT_BAD_INPUT
+    try:
+        result = nearest(knowledge, country, args.n, args.year)
+    except LookupError as missing:
+        print(_("cxguide: {problem}").format(problem=missing.args[0]), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _emit_culture(
+        args.format,
+        lambda: nearby_document(result, knowledge),
+        lambda: nearby_json(result, knowledge),
+    )
+    return EXIT_OK
+
+
 def run_tui(args: argparse.Namespace) -> int:
     from cxguide.tui.app import CxGuideApp
 
@@ -376,6 +584,9 @@ COMMANDS = {
     "methods": cmd_methods,
     "countries": cmd_countries,
     "recommend": cmd_recommend,
+    "country": cmd_country,
+    "compare": cmd_compare,
+    "neighbours": cmd_neighbours,
 }
 
 

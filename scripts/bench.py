@@ -158,13 +158,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return load_knowledge(None)
 
         warm()  # fills the disk cache
-        print(_row("load + validate all knowledge (no cache)", in_process_median(cold, runs),
-                   None, "< 15 ms"))
-        print(_row("load knowledge (unchanged files, cached)", in_process_median(warm, runs),
-                   None, "< 15 ms"))
+        print(
+            _row(
+                "load + validate all knowledge (no cache)",
+                in_process_median(cold, runs),
+                None,
+                "< 15 ms",
+            )
+        )
+        print(
+            _row(
+                "load knowledge (unchanged files, cached)",
+                in_process_median(warm, runs),
+                None,
+                "< 15 ms",
+            )
+        )
         rerank = rerank_median(load_knowledge(None), max(200, runs * 50))
-        print(_row("re-rank after an answer changes (rank())", rerank, None,
-                   "< 16 ms (one frame)"))
+        print(_row("re-rank after an answer changes (rank())", rerank, None, "< 16 ms (one frame)"))
 
         tui = side_by_side(
             [PYTHON, str(harness), "cxguide", env["CXGUIDE_DATA_DIR"]],

@@ -9,7 +9,9 @@ Pure functions over the cited country scores. Rules, stated once:
   survival–self-expression), in the map's own units: "on these two dimensions only", never a
   measure of overall cultural distance.
 - A zone's centre is computed here, as the mean of its members' points; it is not a WVS figure.
-- Differences smaller than ``SAME_WITHIN`` are described as "about the same".
+- Differences smaller than ``SAME_WITHIN`` are described as "about the same", and a score
+  closer to zero than that is read as "close to the middle", on neither side: zero is not
+  exactly the average of the source table.
 """
 
 from __future__ import annotations
@@ -20,10 +22,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cxguide.i18n import _
-from cxguide.knowledge.models import Country, Knowledge, Score, Zone
+from cxguide.knowledge.models import (
+    Country,
+    Guidance,
+    Knowledge,
+    Score,
+    ValueDimension,
+    ValuePole,
+    Zone,
+)
 
 SAME_WITHIN = 0.1  # map units; below this two scores are described as about the same
 PointBasis = Literal["map_2023", "latest", "year"]
+Side = Literal["negative", "positive", "middle"]
 Axis = Literal["traditional_secular", "survival_self_expression"]
 AXES: tuple[Axis, ...] = ("traditional_secular", "survival_self_expression")
 
@@ -93,6 +104,11 @@ def point(country: Country, year: int | None = None) -> Point:
     if drawn is not None:
         return Point(country, drawn, "map_2023")
     return Point(country, country.latest, "latest")
+
+
+def path(country: Country) -> tuple[Point, ...]:
+    """The country's point in every survey year, oldest first."""
+    return tuple(Point(country, score, "year") for score in country.scores)
 
 
 def distance(a: Point, b: Point) -> float:
@@ -180,7 +196,17 @@ def movement(country: Country, from_year: int, to_year: int) -> tuple[Difference
     for axis in AXES:
         delta = round(_value(end, axis) - _value(start, axis), 4)
         if abs(delta) < SAME_WITHIN:
-            text = _("About the same from {start} to {end} (change under {same}).")
+            text = (
+                _(
+                    "About the same on traditional–secular values from {start} to {end} "
+                    "(change under {same})."
+                )
+                if axis == "traditional_secular"
+                else _(
+                    "About the same on survival–self-expression values from {start} to {end} "
+                    "(change under {same})."
+                )
+            )
         elif axis == "traditional_secular":
             text = (
                 _("Moved towards secular-rational values by {size:.1f} from {start} to {end}.")
@@ -201,3 +227,164 @@ def movement(country: Country, from_year: int, to_year: int) -> tuple[Difference
             )
         )
     return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class Nearby:
+    """A country's point and the countries nearest to it, each with its distance."""
+
+    origin: Point
+    neighbours: tuple[Neighbour, ...]
+
+
+def nearest(knowledge: Knowledge, country: Country, n: int = 5, year: int | None = None) -> Nearby:
+    """``neighbours`` together with the point they are measured from."""
+    return Nearby(point(country, year), neighbours(knowledge, country, n, year))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two compared points: both axes' differences (second minus first) and the distance."""
+
+    first: Point
+    second: Point
+    differences: tuple[Difference, ...]
+    distance: float
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Several points and every pair of them, in the order given."""
+
+    points: tuple[Point, ...]
+    pairs: tuple[Pair, ...]
+
+
+def comparison(points: Iterable[Point]) -> Comparison:
+    """Every pair of the given points with its differences in plain words and its distance."""
+    chosen = tuple(points)
+    return Comparison(
+        points=chosen,
+        pairs=tuple(
+            Pair(first, second, diffs, round(distance(first, second), 4))
+            for first, second, diffs in compare(chosen)
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Which side of one axis a point is on, and what that pole means."""
+
+    axis: Axis
+    value: float
+    side: Side
+    dimension: ValueDimension | None
+    text: str  # e.g. "secular-rational side (+0.39)"
+
+    @property
+    def pole(self) -> ValuePole | None:
+        """The pole the point leans towards; None close to the middle or without a dimension."""
+        if self.dimension is None or self.side == "middle":
+            return None
+        return (
+            self.dimension.positive_pole
+            if self.side == "positive"
+            else self.dimension.negative_pole
+        )
+
+
+def read_axis(knowledge: Knowledge, p: Point, axis: Axis) -> Reading:
+    """The side of ``axis`` the point is on, in plain words, with the value signed."""
+    value = _value(p, axis)
+    shown = f"{value:+.2f}"
+    dimension = next((d for d in knowledge.value_dimensions if d.id == axis), None)
+    side: Side
+    if abs(value) < SAME_WITHIN:
+        side = "middle"
+        text = _("close to the middle ({value}), on neither side").format(value=shown)
+    elif axis == "traditional_secular":
+        side = "positive" if value > 0 else "negative"
+        text = (
+            _("secular-rational side ({value})") if value > 0 else _("traditional side ({value})")
+        ).format(value=shown)
+    else:
+        side = "positive" if value > 0 else "negative"
+        text = (
+            _("self-expression side ({value})") if value > 0 else _("survival side ({value})")
+        ).format(value=shown)
+    return Reading(axis, value, side, dimension, text)
+
+
+def read_position(knowledge: Knowledge, p: Point) -> tuple[Reading, ...]:
+    """The point read on both axes: traditional–secular first, then survival–self-expression."""
+    return tuple(read_axis(knowledge, p, axis) for axis in AXES)
+
+
+AVERAGES_CAVEAT = "averages-not-people"
+NEAR_ZERO_CAVEAT = "zero-is-not-the-average"
+
+
+def caveat(knowledge: Knowledge, caveat_id: str) -> Guidance | None:
+    """The value-map caveat with this id, if the knowledge has it."""
+    return next((c for c in knowledge.value_caveats if c.id == caveat_id), None)
+
+
+def averages_caveat(knowledge: Knowledge) -> Guidance:
+    """That a country's average says nothing certain about any one person (with its sources)."""
+    found = caveat(knowledge, AVERAGES_CAVEAT)
+    if found is not None:
+        return found
+    return Guidance(
+        AVERAGES_CAVEAT, _("A country's average says nothing certain about any one person."), ()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Everything shown about one country: point, path, neighbours, meaning, caveats, sources."""
+
+    country: Country
+    zone: Zone | None
+    point: Point
+    path: tuple[Point, ...]
+    movement: tuple[Difference, ...]  # first to latest survey year; empty with a single year
+    neighbours: tuple[Neighbour, ...]
+    readings: tuple[Reading, ...]
+    caveats: tuple[Guidance, ...]
+    sources: tuple[str, ...]  # source ids, in the order first used
+
+
+def profile(knowledge: Knowledge, country: Country, year: int | None = None, n: int = 5) -> Profile:
+    """The country's profile at its map point, or at survey ``year`` (``LookupError`` if none)."""
+    chosen = point(country, year)
+    near = neighbours(knowledge, country, n, year)
+    readings = read_position(knowledge, chosen)
+    caveats = [averages_caveat(knowledge)]
+    if any(r.side == "middle" for r in readings):
+        near_zero = caveat(knowledge, NEAR_ZERO_CAVEAT)
+        if near_zero is not None:
+            caveats.append(near_zero)
+    first, last = country.scores[0].year, country.latest.year
+    moved = movement(country, first, last) if first != last else ()
+    sources: dict[str, None] = {}
+    sources.update(dict.fromkeys(s.source for s in country.scores))
+    if country.zone_source:
+        sources[country.zone_source] = None
+    for reading in readings:
+        if reading.pole is not None:
+            sources.update(dict.fromkeys(reading.pole.sources))
+    for item in caveats:
+        sources.update(dict.fromkeys(item.sources))
+    sources.update(dict.fromkeys(nb.point.score.source for nb in near))
+    return Profile(
+        country=country,
+        zone=knowledge.zone(country.zone),
+        point=chosen,
+        path=path(country),
+        movement=moved,
+        neighbours=near,
+        readings=readings,
+        caveats=tuple(caveats),
+        sources=tuple(sources),
+    )

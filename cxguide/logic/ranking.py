@@ -59,6 +59,7 @@ from cxguide.knowledge.models import (
     Method,
     Position,
 )
+from cxguide.logic.vocabulary import fact_value_text
 
 Learn = Literal["say", "do", "both"]
 Question = Literal["why", "how_many", "both"]
@@ -395,10 +396,11 @@ def _phase_reason(
     )
 
 
-def _facts_text(facts: Iterable[Fact]) -> str:
+def _facts_text(facts: Iterable[Fact], kind: str = "") -> str:
     parts = []
     for fact in facts:
-        text = fact.value + (f" {fact.unit}" if fact.unit and fact.numeric else "")
+        text = fact_value_text(kind, fact.value)
+        text += f" {fact.unit}" if fact.unit and fact.numeric else ""
         if fact.condition:
             text += f" ({fact.condition})"
         parts.append(text)
@@ -423,7 +425,7 @@ def _remote_reason(facts: tuple[Fact, ...]) -> Reason:
             unknown=True,
         )
     values = {f.value for f in facts}
-    fact = _("remote: {facts}").format(facts=_facts_text(facts))
+    fact = _("remote: {facts}").format(facts=_facts_text(facts, "remote"))
     sources = _sources_of(facts)
     if values <= _IN_ROOM:
         return Reason(
@@ -464,7 +466,7 @@ def _product_reason(facts: tuple[Fact, ...], have: Have) -> Reason:
             unknown=True,
         )
     least = min(_NEEDS_ORDER.index(f.value) for f in facts)
-    fact = _("needs: {facts}").format(facts=_facts_text(facts))
+    fact = _("needs: {facts}").format(facts=_facts_text(facts, "needs_product"))
     sources = _sources_of(facts)
     if least > _HAVE_LEVEL[have]:
         needed = {

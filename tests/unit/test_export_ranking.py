@@ -160,7 +160,7 @@ def test_markdown_table_reasons_and_ruled_out(case_2: Ranking, knowledge: Knowle
     assert ruled[0] == "- **Concept Testing**"
     assert ruled[1].startswith(
         "  - **rules it out** What you have: Needs at least a concept or design; you said you "
-        "have nothing yet. — needs: concept_or_design ("
+        "have nothing yet. — needs: a concept or a design ("
     )
     assert "## Plan" not in lines  # say + why asks for no plan
 

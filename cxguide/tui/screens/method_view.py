@@ -30,6 +30,7 @@ from cxguide.knowledge.models import (
     TextFact,
 )
 from cxguide.logic.ranking import RankedMethod
+from cxguide.logic.vocabulary import fact_value_text
 from cxguide.tui.widgets.info import InfoText, Page
 from cxguide.tui.widgets.key_bar import KeyBar
 from cxguide.tui.widgets.reasons_pane import add_reasons, status_text
@@ -58,29 +59,6 @@ def fact_kind_label(kind: str) -> str:
         "limitations": _("Limitations"),
         "other_names": _("Other names"),
     }.get(kind, kind)
-
-
-def fact_value_text(kind: str, value: str) -> str:
-    """A fact's value in plain words (the codes of 'remote' and 'needs_product' spelled out)."""
-    if kind == "remote":
-        return {
-            "in_person_only": _("in person only (both in one room)"),
-            "in_person_usual": _("usually in person"),
-            "either": _("in person or remote"),
-            "remote_usual": _("usually remote"),
-            "remote_only": _("remote only"),
-            "no_sessions": _("no sessions with participants"),
-        }.get(value, value)
-    if kind == "needs_product":
-        return {
-            "nothing": _("nothing"),
-            "materials": _("research materials only (cards, a list, a tree)"),
-            "concept_or_design": _("a concept or a design"),
-            "prototype_or_product": _("a prototype or a product"),
-            "working_product": _("a working product"),
-            "live_product": _("a live product with real users"),
-        }.get(value, value)
-    return value
 
 
 def _sources_line(sources: Iterable[str], basis: str | None = None) -> str:
