@@ -132,13 +132,18 @@ class CxGuideApp(App[None]):
         count = len(self.knowledge.problems)
         if not count:
             return None
-        return ngettext(
-            "{count} problem in your knowledge files: that file was set aside. "
-            "Press 4 (Data) to see where and how to fix it.",
-            "{count} problems in your knowledge files: those files were set aside. "
-            "Press 4 (Data) to see where and how to fix them.",
-            count,
-        ).format(count=count)
+        files = len({p.file for p in self.knowledge.problems})
+        return " ".join(
+            (
+                ngettext("{count} problem", "{count} problems", count).format(count=count),
+                ngettext(
+                    "in {files} knowledge file: it was set aside.",
+                    "in {files} knowledge files: they were set aside.",
+                    files,
+                ).format(files=files),
+                _("Press 4 (Data) to see where and how to fix them."),
+            )
+        )
 
     def on_mount(self) -> None:
         self.switch_mode("methods")
