@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cxguide.knowledge.loader import load_knowledge
+from cxguide.knowledge.models import Knowledge
 from cxguide.paths import ENV_DATA_DIR
 
 WriteYaml = Callable[..., Path]
@@ -60,3 +61,17 @@ def write_bytes(tmp_path: Path) -> Callable[[bytes, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="module")
+def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
+    """The built-in knowledge only, loaded once per module, without reading or writing a cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CXGUIDE_NO_CACHE", "1")
+        patch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv(ENV_DATA_DIR, str(tmp_path_factory.mktemp("empty-user-dir")))
+        load_knowledge.cache_clear()
+        loaded = load_knowledge(None)
+        load_knowledge.cache_clear()
+    assert not loaded.problems
+    yield loaded

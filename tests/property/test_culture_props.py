@@ -8,13 +8,10 @@ opposite delta; a comparison has one pair per two points.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxguide.knowledge.loader import load_knowledge
 from cxguide.knowledge.models import Country, Knowledge
 from cxguide.logic.culture import (
     AXES,
@@ -30,19 +27,6 @@ from cxguide.logic.culture import (
 SETTINGS = settings(
     max_examples=int(os.environ.get("CXGUIDE_CULTURE_EXAMPLES", "200")), deadline=None
 )
-
-
-@pytest.fixture(scope="module")
-def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
-    """The built-in knowledge only, loaded once, without reading or writing any cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CXGUIDE_NO_CACHE", "1")
-        patch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        load_knowledge.cache_clear()
-        loaded = load_knowledge(None)
-        load_knowledge.cache_clear()
-    assert len(loaded.countries) == 115
-    yield loaded
 
 
 # A country and, perhaps, one of its survey years, drawn as indices and resolved in the test

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxguide.knowledge.loader import load_knowledge
 from cxguide.knowledge.models import Edition, Knowledge, Position
 from cxguide.logic.ranking import (
     ANSWER_FIELDS,
@@ -52,18 +49,6 @@ answers_strategy = st.builds(
     time=maybe(TIME_VALUES),
 )
 editions: st.SearchStrategy[Edition] = st.sampled_from(("2014", "2022"))
-
-
-@pytest.fixture(scope="module")
-def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
-    """The built-in knowledge only, loaded once, without reading or writing any cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CXGUIDE_NO_CACHE", "1")
-        patch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        load_knowledge.cache_clear()
-        loaded = load_knowledge(None)
-        load_knowledge.cache_clear()
-    yield loaded
 
 
 def _sort_key(item: tuple[bool, float, str, str]) -> tuple[bool, float, str, str]:

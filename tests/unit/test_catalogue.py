@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 
 import pytest
 
-from cxguide.knowledge.loader import load_knowledge
 from cxguide.knowledge.models import Country, Knowledge, MapPoint
 from cxguide.logic.catalogue import (
     ALIASES,
@@ -24,20 +22,6 @@ from cxguide.logic.catalogue import (
     find_zone,
     fold_name,
 )
-
-
-@pytest.fixture(scope="module")
-def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
-    """The built-in knowledge only, loaded once, without reading or writing any cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CXGUIDE_NO_CACHE", "1")
-        patch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        load_knowledge.cache_clear()
-        loaded = load_knowledge(None)
-        load_knowledge.cache_clear()
-    assert not loaded.problems
-    yield loaded
-
 
 # --- the tables -----------------------------------------------------------------------------
 

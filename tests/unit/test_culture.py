@@ -8,11 +8,9 @@ Distances are sqrt(dx² + dy²), rounded to 4 decimals; differences are second m
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 
-from cxguide.knowledge.loader import load_knowledge
 from cxguide.knowledge.models import Country, Knowledge
 from cxguide.logic.culture import (
     SAME_WITHIN,
@@ -29,19 +27,6 @@ from cxguide.logic.culture import (
     zone_centre,
     zone_members,
 )
-
-
-@pytest.fixture(scope="module")
-def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
-    """The built-in knowledge only, loaded once, without reading or writing any cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CXGUIDE_NO_CACHE", "1")
-        patch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        load_knowledge.cache_clear()
-        loaded = load_knowledge(None)
-        load_knowledge.cache_clear()
-    assert not loaded.problems
-    yield loaded
 
 
 def country(knowledge: Knowledge, country_id: str) -> Country:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -24,23 +23,10 @@ from cxguide.export.ranking import (
     ruled_out_summary,
     sources_used,
 )
-from cxguide.knowledge.loader import load_knowledge
 from cxguide.knowledge.models import Knowledge
 from cxguide.logic.ranking import Answers, Ranking, Reason, describe_model, rank
 
 CASE_2 = Answers(learn="say", question="why", have="nothing", phase="strategize")
-
-
-@pytest.fixture(scope="module")
-def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
-    """The built-in knowledge only, loaded once, without reading or writing any cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CXGUIDE_NO_CACHE", "1")
-        patch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        load_knowledge.cache_clear()
-        loaded = load_knowledge(None)
-        load_knowledge.cache_clear()
-    yield loaded
 
 
 @pytest.fixture(scope="module")

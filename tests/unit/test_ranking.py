@@ -15,11 +15,9 @@ remote "in person only" and missing product rule out; ties by name.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 
-from cxguide.knowledge.loader import load_knowledge
 from cxguide.knowledge.models import Card18F, CardTime, Knowledge
 from cxguide.logic.ranking import (
     TIE_STEP,
@@ -37,19 +35,6 @@ from cxguide.logic.ranking import (
     plan,
     rank,
 )
-
-
-@pytest.fixture(scope="module")
-def knowledge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Knowledge]:
-    """The built-in knowledge only, loaded once, without reading or writing any cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CXGUIDE_NO_CACHE", "1")
-        patch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        load_knowledge.cache_clear()
-        loaded = load_knowledge(None)
-        load_knowledge.cache_clear()
-    assert not loaded.problems, loaded.problems
-    yield loaded
 
 
 def ids(ranking: Ranking) -> list[str]:
@@ -227,7 +212,7 @@ def test_having_nothing_rules_out_with_the_product_reason(knowledge: Knowledge) 
     assert customer_feedback.ruling.text == (
         "Needs a live product with real users; you said you have nothing yet."
     )
-    assert customer_feedback.ruling.fact == "needs: live_product"
+    assert customer_feedback.ruling.fact == "needs: a live product with real users"
     concept = methods["concept-testing"]
     assert concept.ruled_out
     assert concept.ruling is not None
@@ -333,7 +318,7 @@ def test_remote_only_rules_out_lab_and_field_studies(knowledge: Knowledge) -> No
         assert item.ruling.text == (
             "Needs researcher and participant in the same place; you said remote only."
         )
-        assert item.ruling.fact == "remote: in_person_only"
+        assert item.ruling.fact == "remote: in person only (both in one room)"
     methods = by_id(ranking)
     assert methods["participatory-design"].score == W_REMOTE_PENALTY
     assert methods["eyetracking"].score == W_REMOTE_PENALTY
