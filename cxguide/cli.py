@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(countries)
     _add_recommend(commands)
     _add_culture(commands)
+    _add_map(commands)
     return parser
 
 
@@ -188,6 +189,62 @@ def _add_culture(commands: Any) -> None:
         help=_("measure from this survey year instead of the point the 2023 map draws"),
     )
     _add_format(neighbours)
+
+
+MAP_FORMATS = ("text", "svg", "json")
+# The map's size in characters when the output is not a terminal (an SVG's grid is its own).
+MAP_WIDTH, MAP_HEIGHT = 100, 32
+MAP_MIN_WIDTH, MAP_MIN_HEIGHT = 20, 8
+
+
+def _add_map(commands: Any) -> None:
+    drawn = commands.add_parser(
+        "map",
+        help=_("draw the cultural map: every country at its point, zones by glyph"),
+        description=_(
+            "Draw the Inglehart-Welzel cultural map: every country at the point the 2023 map "
+            "draws (else its latest survey), each zone with its own glyph and a legend; labels "
+            "are names where there is room, else ISO codes. As text (the size of your "
+            "terminal, else 100x32 characters), as an SVG picture, or as JSON data."
+        ),
+    )
+    drawn.add_argument("--zone", metavar="ZONE", help=_("zoom into this cultural zone"))
+    drawn.add_argument(
+        "--country",
+        metavar="NAME",
+        help=_("select this country: it and its nearest countries are always labelled"),
+    )
+    drawn.add_argument(
+        "--path",
+        action="store_true",
+        help=_("also draw the --country's path over its survey years"),
+    )
+    drawn.add_argument(
+        "--width",
+        type=_positive_int,
+        metavar="N",
+        help=_("the map's width in characters (at least {low})").format(low=MAP_MIN_WIDTH),
+    )
+    drawn.add_argument(
+        "--height",
+        type=_positive_int,
+        metavar="N",
+        help=_("the map's height in lines, legend not counted (at least {low})").format(
+            low=MAP_MIN_HEIGHT
+        ),
+    )
+    drawn.add_argument(
+        "--format",
+        choices=MAP_FORMATS,
+        default="text",
+        help=_("output format (default: text)"),
+    )
+    drawn.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=_("write to FILE (replaced whole, never half-written) instead of standard output"),
+    )
 
 
 def _add_recommend(commands: Any) -> None:
@@ -572,6 +629,120 @@ def cmd_neighbours(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _map_size(args: argparse.Namespace) -> tuple[int, int]:
+    """The map's size: as asked, else an SVG's own grid, else the terminal's, else 100x32."""
+    if args.format == "svg":
+        from cxguide.export.map_svg import GRID_HEIGHT, GRID_WIDTH
+
+        width, height = GRID_WIDTH, GRID_HEIGHT
+    elif args.output is None and sys.stdout.isatty():
+        import shutil
+
+        columns, lines = shutil.get_terminal_size((MAP_WIDTH, MAP_HEIGHT + 5))
+        width, height = columns, max(lines - 5, MAP_MIN_HEIGHT)  # the legend fits under it
+    else:
+        width, height = MAP_WIDTH, MAP_HEIGHT
+    return args.width or width, args.height or height
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory, so
+    the file is either the old one or the whole new one, never half-written."""
+    import os
+    import tempfile
+
+    directory = path.parent if str(path.parent) else Path(".")
+    handle, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from cxguide.logic.catalogue import find_zone
+    from cxguide.logic.culture_map import map_view
+
+    width, height = _map_size(args)
+    if width < MAP_MIN_WIDTH or height < MAP_MIN_HEIGHT:
+        return _usage_error(
+            "map",
+            _("the map needs at least {w} x {h} characters, not {width} x {height}").format(
+                w=MAP_MIN_WIDTH, h=MAP_MIN_HEIGHT, width=width, height=height
+            ),
+        )
+    if args.path and not args.country:
+        return _usage_error("map", _("--path draws the path of a country: add --country NAME"))
+    knowledge = _load(args)
+    zone = None
+    if args.zone:
+        lookup = find_zone(knowledge, args.zone)
+        if lookup.found is None:
+            names = ", ".join(z.name for z in knowledge.zones)
+            hint = (
+                _("did you mean: {names}?").format(names=", ".join(lookup.suggestions))
+                if lookup.suggestions
+                else _("the zones are: {names}").format(names=names)
+            )
+            print(
+                _("cxguide: unknown zone '{zone}' — {hint}").format(zone=args.zone, hint=hint),
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        zone = lookup.found
+    country = None
+    if args.country:
+        country = _find_country(knowledge, args.country)
+        if country is None:
+            return EXIT_BAD_INPUT
+    view = map_view(knowledge, width, height, zone=zone, country=country, path=args.path)
+    if country is not None and country.id not in view.chart.markers:
+        print(
+            _("cxguide: note: {country} is outside the part of the map shown").format(
+                country=country.name
+            ),
+            file=sys.stderr,
+        )
+    if args.format == "svg":
+        from cxguide.export.map_svg import map_svg
+
+        text = map_svg(view, knowledge)
+    elif args.format == "json":
+        from cxguide.export.map_data import map_json
+
+        text = json.dumps(map_json(view, knowledge), ensure_ascii=False, indent=2) + "\n"
+    elif args.output is None:
+        from cxguide.export.map_data import print_map
+
+        print_map(view, knowledge, sys.stdout)
+        return EXIT_OK
+    else:
+        from cxguide.export.map_data import map_text
+
+        text = map_text(view, knowledge)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    target = Path(args.output)
+    try:
+        write_atomically(target, text)
+    except OSError as problem:
+        print(
+            _("cxguide: could not write {file}: {reason}").format(
+                file=target, reason=problem.strerror or problem
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print(_("Wrote {file}.").format(file=target), file=sys.stderr)
+    return EXIT_OK
+
+
 def run_tui(args: argparse.Namespace) -> int:
     from cxguide.tui.app import CxGuideApp
 
@@ -587,6 +758,7 @@ COMMANDS = {
     "country": cmd_country,
     "compare": cmd_compare,
     "neighbours": cmd_neighbours,
+    "map": cmd_map,
 }
 
 

@@ -4,7 +4,8 @@ Information only, never a test: timings on a shared two-core machine wobble, so 
 a median over several runs and is printed as a ratio to a yardstick measured in the same loop
 (interleaved run by run, so a busy moment slows both). Targets from the foundation issue:
 CLI at most 1.3x its yardstick, TUI at most 1.15x a bare Textual app, knowledge load under 15 ms;
-from the method-finder issue: re-ranking after an answer changes well under a frame (16 ms).
+from the method-finder issue: re-ranking after an answer changes well under a frame (16 ms);
+from the culture-map issue: moving the selection and redrawing the map at 160x48 within a frame.
 
 Usage: python scripts/bench.py [--runs N]
 """
@@ -113,6 +114,54 @@ def rerank_median(knowledge: Knowledge, runs: int) -> float:
     return statistics.median(times)
 
 
+def map_move_median(knowledge: Knowledge, runs: int) -> float:
+    """Median seconds of one arrow-key move on the culture map at 160x48 and the repaint.
+
+    In a headless app, each run moves the selection one country (the map is laid out again:
+    the selected country's neighbours are labelled first) and renders every line of the widget
+    (``render_lines``, as Textual does for the next frame); the compositor's own work is not
+    counted.
+    """
+    import asyncio
+
+    from textual.app import App, ComposeResult
+    from textual.geometry import Region
+
+    from cxguide.logic.chart_grid import Direction
+    from cxguide.logic.culture_map import move, titles_from
+    from cxguide.tui.widgets.culture_map import CultureMap
+
+    class MapBench(App[None]):
+        def compose(self) -> ComposeResult:
+            yield CultureMap(
+                knowledge.countries,
+                zones=knowledge.zones,
+                selected="DEU",
+                titles=titles_from(knowledge.value_dimensions),
+            )
+
+    directions: tuple[Direction, ...] = ("left", "down", "down", "right", "up", "left", "up")
+    times: list[float] = []
+
+    async def measure() -> None:
+        app = MapBench()
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            widget = app.query_one(CultureMap)
+            for index in range(runs):
+                # The first direction (from this run's turn) that leads somewhere.
+                turn = [directions[(index + k) % len(directions)] for k in range(4)]
+                direction = next((d for d in turn if move(widget.chart, d)), turn[0])
+                start = time.perf_counter()
+                widget.action_move(direction)
+                widget.render_lines(Region(0, 0, *widget.size))
+                times.append(time.perf_counter() - start)
+                await pilot.pause()
+
+    asyncio.run(measure())
+    return statistics.median(times)
+
+
 def _row(label: str, mine: float, theirs: float | None, target: str) -> str:
     ratio = f"{mine / theirs:5.2f}x" if theirs else "     -"
     yard = f"{theirs * 1000:8.1f} ms" if theirs else " " * 11
@@ -176,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         rerank = rerank_median(load_knowledge(None), max(200, runs * 50))
         print(_row("re-rank after an answer changes (rank())", rerank, None, "< 16 ms (one frame)"))
+        moved = map_move_median(load_knowledge(None), max(60, runs * 10))
+        print(_row("culture map: move + redraw at 160x48", moved, None, "< 16 ms"))
 
         tui = side_by_side(
             [PYTHON, str(harness), "cxguide", env["CXGUIDE_DATA_DIR"]],

@@ -1,7 +1,9 @@
-"""Command-palette providers (Ctrl+P): go to an area, open a method's page, open a country.
+"""Command-palette providers (Ctrl+P): go to an area, open a method's page, open a country,
+and (in the culture area) add countries to the comparison or take them out.
 
-Each command calls a public method of the app, which switches area and asks that area's screen
-to show the item; providers never reach into screens.
+Each app-wide command calls a public method of the app, which switches area and asks that
+area's screen to show the item. The comparison's commands belong to the culture screen (its
+``COMMANDS``) and call that screen's own public methods.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from cxguide.i18n import _
 
 if TYPE_CHECKING:
     from cxguide.tui.app import CxGuideApp
+    from cxguide.tui.screens.culture import CultureScreen
 
 # One command: what it is called, what it does, what it runs.
 Command = tuple[str, str, Callable[[], object]]
@@ -96,3 +99,74 @@ class CountryCommands(_CxProvider):
             )
             run = partial(app.open_country, country.id)
             yield (name, help_text, run), (name, country.id)
+
+
+class CompareCommands(_CxProvider):
+    """The culture map's comparison: add a country, take one out, show it, clear it.
+
+    Registered on the culture screen (``CultureScreen.COMMANDS``); each command calls one of
+    that screen's public methods.
+    """
+
+    def _culture(self) -> CultureScreen | None:
+        from cxguide.tui.screens.culture import CultureScreen
+
+        screen = self.screen
+        return screen if isinstance(screen, CultureScreen) else None
+
+    def _set_commands(self, screen: CultureScreen) -> Iterator[Command]:
+        """Show and clear, once there is something to show or to clear."""
+        from cxguide.tui.screens.culture import COMPARE_MIN
+
+        if len(screen.compare_ids) >= COMPARE_MIN:
+            yield (
+                _("Compare: show side by side"),
+                _("The compared countries in a table and on the map"),
+                screen.show_comparison,
+            )
+        if screen.compare_ids:
+            yield (
+                _("Compare: clear"),
+                _("Take every country out of the comparison"),
+                screen.compare_clear,
+            )
+
+    def _country_commands(self, screen: CultureScreen, compared_only: bool) -> Iterator[Command]:
+        """'Compare: remove' for each compared country, 'Compare: add' for each other one."""
+        from cxguide.tui.screens.culture import COMPARE_MAX
+
+        compared = screen.compare_ids
+        for country in self.cx.knowledge.countries:
+            label = f"{country.name} ({country.iso3 or country.id})"
+            if country.id in compared:
+                yield (
+                    _("Compare: remove {country}").format(country=label),
+                    _("Take {country} out of the comparison").format(country=country.name),
+                    partial(screen.compare_remove, country.id),
+                )
+            elif not compared_only:
+                yield (
+                    _("Compare: add {country}").format(country=label),
+                    _(
+                        "Put {country} in the comparison, beside the others (at most {most} "
+                        "countries)"
+                    ).format(country=country.name, most=COMPARE_MAX),
+                    partial(screen.compare_add, country.id),
+                )
+
+    def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
+        screen = self._culture()
+        if screen is None:
+            return
+        for command in (*self._set_commands(screen), *self._country_commands(screen, False)):
+            yield command, (command[0],)
+
+    async def discover(self) -> Hits:
+        screen = self._culture()
+        if screen is None:
+            return
+        for name, help_text, run in (
+            *self._set_commands(screen),
+            *self._country_commands(screen, True),
+        ):
+            yield DiscoveryHit(name, run, help=help_text)

@@ -15,6 +15,7 @@ from cxguide.tui.app import CxGuideApp
 from cxguide.tui.screens.culture import CultureScreen
 from cxguide.tui.screens.finder import FinderScreen
 from cxguide.tui.screens.help import HelpScreen
+from cxguide.tui.widgets.country_profile import CountryProfile
 from cxguide.tui.widgets.info import InfoText
 from cxguide.tui.widgets.listing_table import ListingTable
 from cxguide.tui.widgets.ranking_table import RankingTable
@@ -80,15 +81,16 @@ async def test_culture_detail_shows_zone_scores_and_caveat(make_app: MakeApp) ->
         assert screen.query_one(ListingTable).row_count == len(app.knowledge.countries)
         country = screen.highlighted_country
         assert country is not None and country.name == "Albania"
-        summary = text_of(app, "#country-summary")
-        assert "Code: ALB" in summary
-        assert "Zone: African-Islamic" in summary
-        assert "The map draws the survey of: 2018" in summary
-        scores: DataTable[Any] = screen.query_one("#country-scores", DataTable)
+        pane = screen.query_one(CountryProfile)
+        assert pane.border_title == "Albania (ALB)"
+        text = pane.plain
+        assert "Zone: African-Islamic" in text
+        assert "Shown: survey year 2018, the one the 2023 map draws." in text
+        scores: DataTable[Any] = screen.query_one("#profile-path", DataTable)
         assert scores.row_count == len(country.scores)
-        more = text_of(app, "#country-more")
-        assert "says nothing certain about any one person" in more
-        assert "Traditional values" in more and "Self-expression values" in more
+        assert "says nothing certain about any one person" in text
+        assert "Traditional values: Religion matters a great deal" in text
+        assert "Survival values: Economic and physical security come first." in text
 
 
 async def test_zone_filter_narrows_the_countries(make_app: MakeApp) -> None:
@@ -134,7 +136,7 @@ async def test_country_without_zone_reads_unknown(make_app: MakeApp) -> None:
         await pilot.pause()
         country = culture_screen(app).highlighted_country
         assert country is not None and country.id == "DOM"
-        assert "Zone: unknown" in text_of(app, "#country-summary")
+        assert "Zone: unknown" in culture_screen(app).query_one(CountryProfile).plain
 
 
 async def test_help_opens_with_question_mark_and_f1_and_closes(make_app: MakeApp) -> None:
@@ -168,7 +170,7 @@ async def test_palette_opens_a_country_by_code(make_app: MakeApp) -> None:
         assert app.current_mode == "culture"
         country = culture_screen(app).highlighted_country
         assert country is not None and country.id == "DEU"
-        assert "Germany" in text_of(app, "#country-summary")
+        assert culture_screen(app).query_one(CountryProfile).border_title == "Germany (DEU)"
 
 
 async def test_palette_switches_area(make_app: MakeApp) -> None:

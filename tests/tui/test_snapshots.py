@@ -1,4 +1,5 @@
-"""Snapshots of the method finder, a method's page and the culture area, at 80x24 and 160x48.
+"""Snapshots of the method finder, a method's page and the culture area (a country's profile,
+the map, the comparison), at 80x24 and 160x48.
 
 The user directory is an empty tmp dir; nothing on screen depends on a clock or chance.
 Regenerate with ``pytest tests/tui --snapshot-update`` only after reading the report.
@@ -13,6 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from cxguide.tui.app import CxGuideApp
+from cxguide.tui.screens.culture import CultureScreen
 from cxguide.tui.screens.finder import FinderScreen
 
 from .conftest import settle
@@ -107,9 +109,58 @@ def test_method_view(snap_compare: SnapCompare, tmp_path: Path) -> None:
     )
 
 
+def culture_of(pilot: Pilot[None]) -> CultureScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, CultureScreen)
+    return screen
+
+
+async def germany_compared_with_japan(pilot: Pilot[None]) -> None:
+    """The culture area on Germany, with Japan and Germany in the comparison."""
+    app = pilot.app
+    assert isinstance(app, CxGuideApp)
+    await pilot.press("2")
+    await app.open_country("JPN")
+    await pilot.press("a")
+    await app.open_country("DEU")
+    await pilot.press("a")
+    await pilot.pause()
+
+
+async def germany_on_the_map(pilot: Pilot[None]) -> None:
+    await germany_compared_with_japan(pilot)
+    await pilot.press("m")
+    await pilot.pause()
+
+
+async def three_compared(pilot: Pilot[None]) -> None:
+    """Germany, Japan and the United States side by side, Japan's row highlighted."""
+    await germany_compared_with_japan(pilot)
+    culture_of(pilot).compare_add("USA")
+    await pilot.press("v", "down")
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_culture_area(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(app_for(tmp_path), terminal_size=size, press=["2"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_culture_profile(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(
+        app_for(tmp_path), terminal_size=size, run_before=germany_compared_with_japan
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_culture_map(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_for(tmp_path), terminal_size=size, run_before=germany_on_the_map)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_culture_compare(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_for(tmp_path), terminal_size=size, run_before=three_compared)
 
 
 def test_help_screen(snap_compare: SnapCompare, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""What every area has: the header, the footer that teaches the keys, and the knowledge."""
+"""What every area has: the header, the key bar that teaches every key, and the knowledge."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
+
+from cxguide.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from cxguide.knowledge.models import Knowledge
@@ -32,7 +34,7 @@ class AreaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield from self.compose_body()
-        yield Footer()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         """The area's own widgets, between header and footer."""

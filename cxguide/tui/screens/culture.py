@@ -1,128 +1,155 @@
-"""Culture map: the countries of the Inglehart–Welzel map, by zone, and the highlighted country."""
+"""Culture map: the countries by zone, the highlighted country's profile or the map, and a
+comparison of 2 to 6 countries side by side.
+
+The screen keeps what the user chose (zone, highlighted country, map or profile, the compared
+countries) and asks ``cxguide.logic.culture`` for every answer (a ``Profile``, a
+``Comparison``); the widgets only show those answers.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from rich.cells import cell_len
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, VerticalScroll
-from textual.widgets import DataTable, Label, Select
+from textual.containers import Container, Horizontal, Vertical
+from textual.widgets import ContentSwitcher, DataTable, Label, Select, Static
 
 from cxguide.export.listing import countries_listing
-from cxguide.i18n import _
-from cxguide.knowledge.models import Country, Knowledge, Zone
-from cxguide.logic.catalogue import countries_in_zone
+from cxguide.i18n import _, ngettext
+from cxguide.knowledge.models import Country, Zone
+from cxguide.logic.catalogue import countries_in_zone, find_country
+from cxguide.logic.culture import Comparison, comparison, point, profile
+from cxguide.logic.culture_map import titles_from
 from cxguide.tui.screens.base import AreaScreen
-from cxguide.tui.widgets.info import InfoText, Page
+from cxguide.tui.widgets.comparison_view import ComparisonView
+from cxguide.tui.widgets.country_profile import CountryProfile
+from cxguide.tui.widgets.culture_map import CultureMap
 from cxguide.tui.widgets.listing_table import ListingTable
-from cxguide.tui.wording import citations
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.command import Provider
 
 ALL_ZONES = "*"
-SCORE_NOTE_WIDTH = 40
-CAVEAT_ID = "averages-not-people"
+COMPARE_MIN, COMPARE_MAX = 2, 6
+View = Literal["browse", "compare"]
+
+# Actions that belong to one view; the key bar shows only those of the view on screen.
+BROWSE_ACTIONS = frozenset({"choose_zone", "toggle_map", "compare_add", "open_compare"})
+COMPARE_ACTIONS = frozenset({"close_compare", "toggle_compare_map", "open_profile"})
 
 
-def summary_page(country: Country, row: tuple[str, ...]) -> Page:
-    """Name, code, zone and the point the 2023 map draws; ``row`` is its listing row."""
-    page = Page().title(country.name)
-    page.field(_("Code"), row[1])
-    page.field(_("Zone"), row[2])
-    page.heading(_("On the 2023 map"))
-    page.field(_("The map draws the survey of"), row[6])
-    if country.map_2023.note:
-        page.text(country.map_2023.note)
-    page.heading(_("Scores in every survey year"))
-    return page
+def _compare_commands() -> type[Provider]:
+    from cxguide.tui.commands import CompareCommands
 
-
-def more_page(knowledge: Knowledge, country: Country, caveat: str, notes: tuple[str, ...]) -> Page:
-    """What the axes mean, the caveat, the list's notes, and the sources."""
-    page = Page().heading(_("What the scores mean"))
-    for dimension in knowledge.value_dimensions:
-        page.text(dimension.name)
-        page.bullet(
-            _("Below zero — {name}: {meaning}").format(
-                name=dimension.negative_pole.name, meaning=dimension.negative_pole.meaning
-            )
-        )
-        page.bullet(
-            _("Above zero — {name}: {meaning}").format(
-                name=dimension.positive_pole.name, meaning=dimension.positive_pole.meaning
-            )
-        )
-    page.heading(_("Keep in mind"))
-    page.text(caveat)
-    for note in notes:
-        page.bullet(note, dim=True)
-    page.heading(_("Where this comes from"))
-    ids = [country.zone_source or "", *(s.source for s in country.scores)]
-    for citation in citations(knowledge, [i for i in ids if i]):
-        page.bullet(citation)
-    return page
+    return CompareCommands
 
 
 class CultureScreen(AreaScreen):
-    """A zone filter, the countries, and the highlighted country in detail."""
+    """Zone filter and countries; the highlighted country's profile or the map; the comparison."""
 
     AUTO_FOCUS = "#countries-table"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_compare_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("z", "choose_zone", _("Zone"), show=True, id="culture.zone"),
+        Binding("m", "toggle_map", _("Map/profile"), show=True, id="culture.map"),
+        Binding("m", "toggle_compare_map", _("Map/table"), show=True, id="culture.compare_map"),
+        Binding("a", "compare_add", _("Add to compare"), show=True, id="culture.compare_add"),
+        Binding(
+            "x", "compare_remove", _("Remove from compare"), show=True, id="culture.compare_remove"
+        ),
+        Binding("v", "open_compare", _("Compare"), show=True, id="culture.compare_open"),
+        Binding(
+            "v,escape", "close_compare", _("Back to list"), show=True, id="culture.compare_close"
+        ),
+        # Comparing: Enter opens the profile of the country in the table (or on the map).
+        Binding(
+            "enter", "open_profile", _("Profile"), show=True, priority=True, id="culture.profile"
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__(_("Culture map"))
         self.zone: Zone | None = None
-        self._countries: dict[str, tuple[Country, tuple[str, ...]]] = {}
-        self._notes: tuple[str, ...] = ()
+        """The zone the list shows (None: every zone)."""
+        self.view: View = "browse"
+        """The countries with a profile or the map ('browse'), or the comparison."""
+        self.map_shown = False
+        """Browsing: the map in place of the profile (and, when narrow, of the list)."""
+        self.compare_map_shown = False
+        """Comparing, when narrow: the map in place of the table."""
+        self.compare_ids: tuple[str, ...] = ()
+        """The compared countries' ids, in the order they were added."""
+        self._countries: dict[str, Country] = {}
+
+    # ------------------------------------------------------------------ layout
 
     def compose_body(self) -> ComposeResult:
         options = [(_("All zones"), ALL_ZONES), *((z.name, z.id) for z in self.knowledge.zones)]
-        with Horizontal(id="zone-bar", classes="bar"):
-            yield Label(_("Zone:"), classes="bar-label")
-            yield Select(options, value=ALL_ZONES, allow_blank=False, compact=True, id="zone")
-        with Container(classes="panes"):
-            yield ListingTable(id="countries-table")
-            with VerticalScroll(id="country-detail-scroll", classes="detail"):
-                yield InfoText(id="country-summary")
-                scores: DataTable[Text] = DataTable(
-                    id="country-scores", show_cursor=False, zebra_stripes=True
-                )
-                scores.can_focus = False
-                yield scores
-                yield InfoText(id="country-more")
+        with ContentSwitcher(id="culture-views", initial="browse"):
+            with Vertical(id="browse"):
+                with Horizontal(id="zone-bar", classes="bar"):
+                    yield Label(_("Zone:"), classes="bar-label")
+                    yield Select(
+                        options, value=ALL_ZONES, allow_blank=False, compact=True, id="zone"
+                    )
+                with Container(id="browse-panes", classes="panes"):
+                    yield ListingTable(id="countries-table")
+                    yield CountryProfile(id="country-profile", classes="detail")
+                    yield self._culture_map("browse-map")
+                yield Static("", id="compare-bar", markup=False)
+            with Container(id="compare", classes="panes"):
+                yield ComparisonView(COMPARE_MAX, id="comparison")
+                yield self._culture_map("compare-map")
+
+    def _culture_map(self, map_id: str) -> CultureMap:
+        knowledge = self.knowledge
+        return CultureMap(
+            zones=knowledge.zones,
+            titles=titles_from(knowledge.value_dimensions),
+            id=map_id,
+            classes="detail",
+        )
 
     def on_mount(self) -> None:
-        table: DataTable[Text] = self.query_one("#country-scores", DataTable)
-        # Fixed widths: the rows change with every country, the columns never do.
-        for label, width in (
-            (_("Survey year"), 4),
-            (_("Traditional (-) ↔ secular (+)"), 5),
-            (_("Survival (-) ↔ self-expression (+)"), 5),
-            (_("Note"), SCORE_NOTE_WIDTH),
-        ):
-            table.add_column(label, width=max(cell_len(label), width))
-        self._load_countries()
-
-    def _caveat(self) -> str:
-        caveat = next((c for c in self.knowledge.value_caveats if c.id == CAVEAT_ID), None)
-        return (
-            caveat.text
-            if caveat
-            else _("A country's average says nothing certain about any one person.")
+        profile_pane = self.query_one(CountryProfile)
+        profile_pane.border_subtitle = _("An average: it says nothing certain about one person")
+        self.query_one("#browse-map").border_title = _("Cultural map")
+        self.query_one("#compare-map").border_title = _(
+            "Cultural map: the compared countries underlined"
         )
+        self._load_countries()
+        self._show_compare_set()
+
+    def on_resize(self) -> None:
+        # Whether m switches the comparison's table and map depends on the width.
+        self.call_after_refresh(self.refresh_bindings)
+
+    @property
+    def wide(self) -> bool:
+        return self.has_class("-wide")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in BROWSE_ACTIONS:
+            return self.view == "browse"
+        if action == "toggle_compare_map":
+            return self.view == "compare" and not self.wide
+        if action in COMPARE_ACTIONS:
+            return self.view == "compare"
+        return True
+
+    # ------------------------------------------------------------------ countries
 
     def _load_countries(self) -> None:
         countries = countries_in_zone(self.knowledge, self.zone)
         listing = countries_listing(
             self.knowledge, countries, self.zone.name if self.zone else None
         )
-        self._countries = {c.id: (c, row) for c, row in zip(countries, listing.rows, strict=True)}
+        self._countries = {c.id: c for c in countries}
         self.query_one(ListingTable).show_listing(listing, list(self._countries))
-        self._notes = listing.notes
         self._show_highlighted()
 
     def show_zone(self, zone: Zone | None) -> None:
@@ -130,52 +157,75 @@ class CultureScreen(AreaScreen):
         if zone != self.zone:
             self.zone = zone
             self._load_countries()
+            if self.map_shown:
+                self._show_browse_map(fresh=True)
         self.query_one("#zone", Select).value = zone.id if zone else ALL_ZONES
 
-    def show_country(self, country_id: str) -> bool:
-        """Highlight the country, showing every zone if the filter hides it."""
+    def show_country(self, country_id: str, *, focus: bool = True) -> bool:
+        """Highlight the country, showing every zone if the filter hides it.
+
+        From the comparison, this goes back to the countries; the map stays if it is shown.
+        """
+        if self.view != "browse":
+            self._set_view("browse")
         table = self.query_one(ListingTable)
         if country_id not in self._countries:
             self.show_zone(None)
         found = table.highlight(country_id)
-        table.focus()
+        if focus:
+            self._focus_browse()
         self._show_highlighted()
         return found
 
     @property
     def highlighted_country(self) -> Country | None:
         """The country under the table's cursor."""
-        entry = self._countries.get(self.query_one(ListingTable).highlighted_key or "")
-        return entry[0] if entry else None
+        return self._countries.get(self.query_one(ListingTable).highlighted_key or "")
 
     def _show_highlighted(self) -> None:
-        entry = self._countries.get(self.query_one(ListingTable).highlighted_key or "")
-        summary = self.query_one("#country-summary", InfoText)
-        scores: DataTable[Text] = self.query_one("#country-scores", DataTable)
-        more = self.query_one("#country-more", InfoText)
-        scores.clear()
-        if entry is None:
-            summary.show(Page().text(_("No countries in this zone.")))
-            more.show(Page())
-            scores.display = False
-            return
-        country, row = entry
-        scores.display = True
-        summary.show(summary_page(country, row))
-        for score in country.scores:
-            notes = []
-            if score.year == country.map_2023.year and country.map_2023.status != "not_on_map":
-                notes.append(_("drawn on the 2023 map"))
-            if score.s025_label:
-                notes.append(_("as {name}").format(name=score.s025_label))
-            scores.add_row(
-                Text(str(score.year)),
-                Text(f"{score.traditional_secular:+.2f}"),
-                Text(f"{score.survival_self_expression:+.2f}"),
-                Text("; ".join(notes)),
+        country = self.highlighted_country
+        pane = self.query_one(CountryProfile)
+        if country is None:
+            pane.show_nothing(_("No countries in this zone."))
+        else:
+            pane.show(
+                profile(self.knowledge, country),
+                self.knowledge,
+                compared=country.id in self.compare_ids,
             )
-        more.show(more_page(self.knowledge, country, self._caveat(), self._notes))
-        self.query_one("#country-detail-scroll", VerticalScroll).scroll_home(animate=False)
+        if self.map_shown:
+            self._show_browse_map()
+
+    def _show_browse_map(self, *, fresh: bool = False) -> None:
+        """The map with every country: the highlighted one selected, its nearest countries
+        marked, and its path drawn if the user asked for it (key t on the map).
+
+        ``fresh`` (the map just opened, or another zone chosen): the map zooms into the zone
+        chosen in the filter. Otherwise the zoom stays as the user left it (key z on the map).
+        """
+        culture_map = self.query_one("#browse-map", CultureMap)
+        shown = self.query_one(CountryProfile).profile
+        country_id = shown.country.id if shown else None
+        nearest = tuple(n.point.country.id for n in shown.neighbours) if shown else ()
+        zone = (self.zone.id if self.zone else None) if fresh else culture_map.zone
+        path_on = culture_map.trajectory is not None
+        culture_map.border_title = (
+            _("Cultural map: {country} and its nearest countries underlined").format(
+                country=shown.country.name
+            )
+            if shown
+            else _("Cultural map")
+        )
+        culture_map.show(
+            self.knowledge.countries,
+            highlighted=nearest,
+            zone=zone,
+            trajectory=country_id if path_on else None,
+        )
+        if country_id is not None:
+            if all(p.id != country_id for p in culture_map.drawn):
+                culture_map.zoom(None)
+            culture_map.select(country_id)
 
     @on(DataTable.RowHighlighted, "#countries-table")
     def _row_highlighted(self) -> None:
@@ -184,10 +234,255 @@ class CultureScreen(AreaScreen):
     @on(Select.Changed, "#zone")
     def _zone_chosen(self, event: Select.Changed) -> None:
         self.show_zone(self.knowledge.zone(str(event.value)))
-        self.query_one(ListingTable).focus()
+        self._focus_browse()
 
     def action_choose_zone(self) -> None:
         """Open the zone filter."""
         select = self.query_one("#zone", Select)
         select.focus()
         select.action_show_overlay()
+
+    # ------------------------------------------------------------------ the map
+
+    def _focus_browse(self) -> None:
+        """Focus the list, or the map where it has taken the list's place."""
+        if self.map_shown and not self.wide:
+            self.query_one("#browse-map", CultureMap).focus()
+        else:
+            self.query_one(ListingTable).focus()
+
+    def action_toggle_map(self) -> None:
+        """Show the map in place of the profile (and of the list, when narrow), or go back."""
+        self.map_shown = not self.map_shown
+        self.query_one("#browse").set_class(self.map_shown, "-map")
+        if self.map_shown:
+            self._show_browse_map(fresh=True)
+            self.query_one("#browse-map", CultureMap).focus()
+        else:
+            self.query_one(ListingTable).focus()
+
+    @on(CultureMap.Selected, "#browse-map")
+    def _browse_map_selected(self, event: CultureMap.Selected) -> None:
+        """A country chosen on the map: the list and the profile follow."""
+        event.stop()
+        if event.country_id != self.query_one(ListingTable).highlighted_key:
+            self.show_country(event.country_id, focus=False)
+
+    @on(CultureMap.Opened, "#browse-map")
+    def _browse_map_opened(self, event: CultureMap.Opened) -> None:
+        """A country opened on the map: its profile, in the map's place."""
+        event.stop()
+        if self.map_shown:
+            self.action_toggle_map()
+        self.show_country(event.country_id)
+
+    # ------------------------------------------------------------------ comparing
+
+    @property
+    def compared(self) -> tuple[Country, ...]:
+        """The compared countries, in the order they were added."""
+        countries = (find_country(self.knowledge, i).found for i in self.compare_ids)
+        return tuple(c for c in countries if c is not None)
+
+    @property
+    def comparison(self) -> Comparison:
+        """The comparison of the compared countries, each at its map point."""
+        return comparison(point(c) for c in self.compared)
+
+    def _country_name(self, country_id: str) -> str:
+        country = find_country(self.knowledge, country_id).found
+        return country.name if country else country_id
+
+    def compare_add(self, country_id: str) -> bool:
+        """Put a country in the comparison; refused (with a message) when 6 are in it."""
+        name = self._country_name(country_id)
+        if country_id in self.compare_ids:
+            self.notify(_("{country} is already in the comparison.").format(country=name))
+            return False
+        if len(self.compare_ids) >= COMPARE_MAX:
+            self.notify(
+                _(
+                    "At most {most} countries can be compared, and {most} are in it already. "
+                    "To add {country}, first take one out: x in the comparison (v), or Ctrl+P "
+                    "and 'Compare: remove'."
+                ).format(most=COMPARE_MAX, country=name),
+                title=_("The comparison is full"),
+                severity="warning",
+                timeout=10,
+            )
+            return False
+        self.compare_ids = (*self.compare_ids, country_id)
+        self._compare_changed()
+        return True
+
+    def compare_remove(self, country_id: str) -> bool:
+        """Take a country out of the comparison."""
+        if country_id not in self.compare_ids:
+            self.notify(
+                _("{country} is not in the comparison.").format(
+                    country=self._country_name(country_id)
+                )
+            )
+            return False
+        self.compare_ids = tuple(i for i in self.compare_ids if i != country_id)
+        self._compare_changed()
+        return True
+
+    def compare_clear(self) -> None:
+        """Take every country out of the comparison and go back to the list."""
+        self.compare_ids = ()
+        self._compare_changed()
+        if self.view == "compare":
+            self._set_view("browse")
+
+    def _compare_changed(self) -> None:
+        self._show_compare_set()
+        country = self.highlighted_country
+        pane = self.query_one(CountryProfile)
+        if country is not None and pane.profile is not None:
+            pane.show(pane.profile, self.knowledge, compared=country.id in self.compare_ids)
+
+    def _show_compare_set(self) -> None:
+        bar = self.query_one("#compare-bar", Static)
+        names = [c.name for c in self.compared]
+        if bar.display != bool(names):
+            bar.display = bool(names)
+            # The list grows or shrinks by a line: keep its cursor in view.
+            self.call_after_refresh(self._keep_cursor_in_view)
+        if names:
+            bar.update(
+                _("To compare ({count} of at most {most}): {names}").format(
+                    count=len(names), most=COMPARE_MAX, names=", ".join(names)
+                )
+            )
+        if self.view == "compare":
+            self._show_comparison()
+
+    def _keep_cursor_in_view(self) -> None:
+        table = self.query_one(ListingTable)
+        if table.row_count:
+            table.move_cursor(row=table.cursor_row, animate=False)
+
+    def _show_comparison(self) -> None:
+        chosen = self.comparison
+        self.query_one(ComparisonView).show(chosen, self.knowledge)
+        self._show_compare_map()
+
+    def _show_compare_map(self) -> None:
+        """The map with every country, the compared ones marked; zoom and path as left."""
+        culture_map = self.query_one("#compare-map", CultureMap)
+        selected = self.query_one(ComparisonView).highlighted_id
+        path_on = culture_map.trajectory is not None
+        culture_map.show(
+            self.knowledge.countries,
+            highlighted=self.compare_ids,
+            zone=culture_map.zone,
+            trajectory=selected if path_on else None,
+        )
+        if selected is not None:
+            self._select_on_compare_map(selected)
+
+    def _select_on_compare_map(self, country_id: str) -> None:
+        culture_map = self.query_one("#compare-map", CultureMap)
+        if all(p.id != country_id for p in culture_map.drawn):
+            culture_map.zoom(None)
+        if culture_map.selected != country_id:
+            culture_map.select(country_id)
+            if culture_map.trajectory not in (None, country_id):
+                culture_map.show_trajectory(country_id)
+
+    def _set_view(self, view: View) -> None:
+        self.view = view
+        self.query_one("#culture-views", ContentSwitcher).current = view
+        if view == "compare":
+            self._show_comparison()
+            if self.compare_map_shown and not self.wide:
+                self.query_one("#compare-map", CultureMap).focus()
+            else:
+                self.query_one(ComparisonView).table.focus()
+        else:
+            self._focus_browse()
+        self.refresh_bindings()
+
+    def action_compare_add(self) -> None:
+        """Put the highlighted country in the comparison."""
+        country = self.highlighted_country
+        if country is not None:
+            self.compare_add(country.id)
+
+    def action_compare_remove(self) -> None:
+        """Take out the highlighted country (the list's, or the comparison table's)."""
+        if self.view == "compare":
+            chosen = self.query_one(ComparisonView).highlighted_id
+            if chosen is None:
+                self.notify(_("There is nothing to take out: the comparison is empty."))
+                return
+            self.compare_remove(chosen)
+            return
+        country = self.highlighted_country
+        if country is not None:
+            self.compare_remove(country.id)
+
+    def action_open_compare(self) -> None:
+        """Show the compared countries side by side (2 to 6 of them)."""
+        count = len(self.compare_ids)
+        if count < COMPARE_MIN:
+            self.notify(
+                ngettext(
+                    "Add at least {need} more country to compare: highlight it and press a.",
+                    "Add at least {need} more countries to compare: highlight one and press a.",
+                    COMPARE_MIN - count,
+                ).format(need=COMPARE_MIN - count),
+                title=_("Nothing to compare yet"),
+            )
+            return
+        self.show_comparison()
+
+    def show_comparison(self) -> None:
+        """Show the comparison, whatever is in it."""
+        self._set_view("compare")
+
+    def action_close_compare(self) -> None:
+        """Back to the countries."""
+        self._set_view("browse")
+
+    def action_toggle_compare_map(self) -> None:
+        """When narrow: the map in place of the comparison's table, or the table again."""
+        self.compare_map_shown = not self.compare_map_shown
+        self.query_one("#compare").set_class(self.compare_map_shown, "-map")
+        if self.compare_map_shown:
+            self.query_one("#compare-map", CultureMap).focus()
+        else:
+            self.query_one(ComparisonView).table.focus()
+
+    @on(DataTable.RowHighlighted, "#compare-table")
+    def _compare_row_highlighted(self) -> None:
+        selected = self.query_one(ComparisonView).highlighted_id
+        if self.view == "compare" and selected is not None:
+            self._select_on_compare_map(selected)
+
+    @on(DataTable.RowSelected, "#compare-table")
+    def _compare_row_selected(self) -> None:
+        self.action_open_profile()
+
+    def action_open_profile(self) -> None:
+        """Comparing: the profile of the country in the table, or of the one on the map."""
+        culture_map = self.query_one("#compare-map", CultureMap)
+        chosen = (
+            culture_map.selected
+            if culture_map.has_focus
+            else self.query_one(ComparisonView).highlighted_id
+        )
+        if chosen is not None:
+            self.show_country(chosen)
+
+    @on(CultureMap.Selected, "#compare-map")
+    def _compare_map_selected(self, event: CultureMap.Selected) -> None:
+        """A country chosen on the comparison's map: the table follows if it is compared."""
+        event.stop()
+        self.query_one(ComparisonView).highlight(event.country_id)
+
+    @on(CultureMap.Opened, "#compare-map")
+    def _compare_map_opened(self, event: CultureMap.Opened) -> None:
+        event.stop()
+        self.show_country(event.country_id)

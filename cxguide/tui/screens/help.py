@@ -39,8 +39,13 @@ def help_page() -> Page:
     page.field(
         "2 " + _("Culture"),
         _(
-            "The Inglehart–Welzel cultural map. Pick a zone to narrow the list; the details of "
-            "the highlighted country show its scores in every survey and what they mean."
+            "The Inglehart–Welzel cultural map. Pick a zone to narrow the list. Beside it, the "
+            "highlighted country's profile: where it stands and what that means, its path over "
+            "the survey years (a table and a small chart), its five nearest countries, caveats "
+            "and sources. Press m for the map with the country and its nearest ones marked. "
+            "To compare 2 to 6 countries, press a on each, then v: a table, their differences "
+            "in plain words, and the map with them marked. A country's average says nothing "
+            "certain about any one person."
         ),
     )
     page.field(
@@ -68,11 +73,32 @@ def help_page() -> Page:
         ("c", _("show the chart in place of the list, or the list again (Methods)")),
         ("r", _("clear every answer, after asking (Methods)")),
         ("z", _("choose a cultural zone (Culture)")),
+        (
+            "m",
+            _(
+                "show the map in place of the profile (when narrow, in place of the list or "
+                "of the comparison table); m again goes back (Culture)"
+            ),
+        ),
+        ("a", _("add the highlighted country to the comparison, up to 6 (Culture)")),
+        ("x", _("take the highlighted country out of the comparison (Culture)")),
+        ("v", _("show the compared countries side by side, or go back to the list (Culture)")),
+        (
+            _("Enter"),
+            _("in the comparison or on the map: open that country's profile (Culture)"),
+        ),
+        (
+            _("Ctrl+P, 'Compare: …'"),
+            _("in the Culture area: add a country to the comparison, remove one, or clear it"),
+        ),
         (_("Ctrl+P"), _("search: type part of a method, country or area and press Enter")),
         (_("? / F1"), _("open this help")),
         (
             _("Escape"),
-            _("close this help, a search or a list; from a method's page, back to the finder"),
+            _(
+                "close this help, a search or a list; from a method's page, back to the "
+                "finder; from the comparison, back to the list"
+            ),
         ),
         ("q", _("quit cxguide")),
     )
