@@ -18,7 +18,7 @@ from cxguide.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from cxguide.export.culture import Document
-    from cxguide.knowledge.models import Country, Knowledge
+    from cxguide.knowledge.models import Country, Knowledge, Zone
     from cxguide.knowledge.problems import Problem
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -434,27 +434,34 @@ def cmd_methods(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _find_zone(knowledge: Knowledge, text: str) -> Zone | None:
+    """The zone named by ``text``; otherwise say so on stderr with suggestions, and None."""
+    from cxguide.logic.catalogue import find_zone
+
+    lookup = find_zone(knowledge, text)
+    if lookup.found is not None:
+        return lookup.found
+    hint = (
+        _("did you mean: {names}?").format(names=", ".join(lookup.suggestions))
+        if lookup.suggestions
+        else _("the zones are: {names}").format(names=", ".join(z.name for z in knowledge.zones))
+    )
+    print(
+        _("cxguide: unknown zone '{zone}' — {hint}").format(zone=text, hint=hint), file=sys.stderr
+    )
+    return None
+
+
 def cmd_countries(args: argparse.Namespace) -> int:
     from cxguide.export.listing import countries_listing, country_json
-    from cxguide.logic.catalogue import countries_in_zone, find_zone
+    from cxguide.logic.catalogue import countries_in_zone
 
     knowledge = _load(args)
     zone = None
     if args.zone:
-        lookup = find_zone(knowledge, args.zone)
-        if lookup.found is None:
-            names = ", ".join(z.name for z in knowledge.zones)
-            hint = (
-                _("did you mean: {names}?").format(names=", ".join(lookup.suggestions))
-                if lookup.suggestions
-                else _("the zones are: {names}").format(names=names)
-            )
-            print(
-                _("cxguide: unknown zone '{zone}' — {hint}").format(zone=args.zone, hint=hint),
-                file=sys.stderr,
-            )
+        zone = _find_zone(knowledge, args.zone)
+        if zone is None:
             return EXIT_BAD_INPUT
-        zone = lookup.found
     countries = countries_in_zone(knowledge, zone)
     listing = countries_listing(knowledge, countries, zone.name if zone else None)
     data = {"zone": zone.id if zone else None, "countries": [country_json(c) for c in countries]}
@@ -665,7 +672,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from cxguide.logic.catalogue import find_zone
     from cxguide.logic.culture_map import map_view
 
     width, height = _map_size(args)
@@ -681,20 +687,9 @@ def cmd_map(args: argparse.Namespace) -> int:
     knowledge = _load(args)
     zone = None
     if args.zone:
-        lookup = find_zone(knowledge, args.zone)
-        if lookup.found is None:
-            names = ", ".join(z.name for z in knowledge.zones)
-            hint = (
-                _("did you mean: {names}?").format(names=", ".join(lookup.suggestions))
-                if lookup.suggestions
-                else _("the zones are: {names}").format(names=names)
-            )
-            print(
-                _("cxguide: unknown zone '{zone}' — {hint}").format(zone=args.zone, hint=hint),
-                file=sys.stderr,
-            )
+        zone = _find_zone(knowledge, args.zone)
+        if zone is None:
             return EXIT_BAD_INPUT
-        zone = lookup.found
     country = None
     if args.country:
         country = _find_country(knowledge, args.country)
