@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from cxguide import __version__
 from cxguide.i18n import _, ngettext
+from cxguide.logic.limits import COMPARE_MAX, COMPARE_MIN
 
 if TYPE_CHECKING:
     from cxguide.export.culture import Document
@@ -108,9 +109,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_culture(commands)
     _add_map(commands)
     return parser
-
-
-COMPARE_MIN, COMPARE_MAX = 2, 6
 
 
 class _CountRange(argparse.Action):

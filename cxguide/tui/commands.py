@@ -116,7 +116,7 @@ class CompareCommands(_CxProvider):
 
     def _set_commands(self, screen: CultureScreen) -> Iterator[Command]:
         """Show and clear, once there is something to show or to clear."""
-        from cxguide.tui.screens.culture import COMPARE_MIN
+        from cxguide.logic.limits import COMPARE_MIN
 
         if len(screen.compare_ids) >= COMPARE_MIN:
             yield (
@@ -133,7 +133,7 @@ class CompareCommands(_CxProvider):
 
     def _country_commands(self, screen: CultureScreen, compared_only: bool) -> Iterator[Command]:
         """'Compare: remove' for each compared country, 'Compare: add' for each other one."""
-        from cxguide.tui.screens.culture import COMPARE_MAX
+        from cxguide.logic.limits import COMPARE_MAX
 
         compared = screen.compare_ids
         for country in self.cx.knowledge.countries:

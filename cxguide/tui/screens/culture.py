@@ -22,6 +22,7 @@ from cxguide.knowledge.models import Country, Zone
 from cxguide.logic.catalogue import countries_in_zone, find_country
 from cxguide.logic.culture import Comparison, comparison, point, profile
 from cxguide.logic.culture_map import titles_from
+from cxguide.logic.limits import COMPARE_MAX, COMPARE_MIN
 from cxguide.tui.screens.base import AreaScreen
 from cxguide.tui.widgets.comparison_view import ComparisonView
 from cxguide.tui.widgets.country_profile import CountryProfile
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 ALL_ZONES = "*"
-COMPARE_MIN, COMPARE_MAX = 2, 6
+
 View = Literal["browse", "compare"]
 
 # Actions that belong to one view; the key bar shows only those of the view on screen.
