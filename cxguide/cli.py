@@ -108,7 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_recommend(commands)
     _add_culture(commands)
     _add_map(commands)
+    for module in _command_modules():
+        module.add_commands(commands)
     return parser
+
+
+# Commands that live in their own modules; each has ``add_commands(commands)`` (the argparse
+# sub-parsers action) and ``COMMANDS`` (name -> handler taking the parsed arguments).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _command_modules() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 class _CountRange(argparse.Action):
@@ -650,25 +663,6 @@ def _map_size(args: argparse.Namespace) -> tuple[int, int]:
     return args.width or width, args.height or height
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory, so
-    the file is either the old one or the whole new one, never half-written."""
-    import os
-    import tempfile
-
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_map(args: argparse.Namespace) -> int:
     from cxguide.logic.culture_map import map_view
 
@@ -723,6 +717,8 @@ def cmd_map(args: argparse.Namespace) -> int:
         return EXIT_OK
     target = Path(args.output)
     try:
+        from cxguide.atomic import write_atomically
+
         write_atomically(target, text)
     except OSError as problem:
         print(
@@ -760,8 +756,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return run_tui(args)
+    handlers = dict(COMMANDS)
+    for module in _command_modules():
+        handlers.update(module.COMMANDS)
     try:
-        return COMMANDS[args.command](args)
+        return handlers[args.command](args)
     except BrokenPipeError:  # e.g. `cxguide countries | head`
         sys.stderr.close()
         return EXIT_OK
