@@ -146,6 +146,8 @@ class Answers:
 
     ``remote_only`` False is the same as None: only "remote only" constrains anything.
     ``participants`` is the number of people you can reach (a positive whole number).
+    ``country`` is the id (ISO3) of the market the research is for: its cited culture notes
+    add caveats or lower a method's score (see ``cxguide.logic.geo_notes``).
     """
 
     learn: Learn | None = None
@@ -156,6 +158,7 @@ class Answers:
     have: Have | None = None
     participants: int | None = None
     time: TimeAvailable | None = None
+    country: str | None = None
 
     def __post_init__(self) -> None:
         if self.participants is not None and self.participants < 1:
