@@ -12,10 +12,12 @@ from cxguide.knowledge.models import (
     CardTime,
     Context,
     Country,
+    CultureNote,
     Edition,
     EditionInfo,
     Fact,
     Guidance,
+    Jurisdiction,
     Landscape,
     LandscapeDimension,
     MapPoint,
@@ -56,6 +58,8 @@ class Parts:
     practicalities: dict[str, Practicalities] = field(default_factory=dict)
     cards_18f: list[Card18F] = field(default_factory=list)
     countries: list[Country] = field(default_factory=list)
+    jurisdictions: list[Jurisdiction] = field(default_factory=list)
+    culture_notes: list[CultureNote] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
     def landscape(self) -> Landscape:
@@ -78,7 +82,8 @@ def _edition(value: Any) -> Edition:
 def _source(item: dict[str, Any], origin: Origin) -> Source:
     return Source(
         id=item["id"],
-        title=item["title"],
+        title=item.get("title") or item["citation"],
+        cited_as=item.get("citation"),
         author=item.get("author"),
         publisher=item.get("publisher"),
         year=item.get("year"),
@@ -243,6 +248,27 @@ def _card(item: dict[str, Any]) -> Card18F:
     )
 
 
+def _culture_note(item: dict[str, Any], origin: Origin) -> CultureNote:
+    return CultureNote(
+        id=item["id"],
+        topic=item["topic"],
+        applies_when=str(item["applies_when"]).strip(),
+        link_basis=item["link_basis"],
+        link_note=item.get("link_note"),
+        markets_studied=_strs(item.get("markets_studied")),
+        jurisdictions=_strs(item.get("jurisdictions")),
+        guidance=item["guidance"],
+        evidence=item["evidence"],
+        caveat=item.get("caveat"),
+        methods=_strs(item["methods"]),
+        effect=item.get("effect", "caveat"),
+        effect_note=item.get("effect_note"),
+        confidence=item["confidence"],
+        sources=_strs(item["sources"]),
+        origin=origin,
+    )
+
+
 def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) -> None:
     """Add the items of one checked file of ``kind`` to ``parts``."""
     if kind == "sources":
@@ -337,6 +363,20 @@ def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) ->
     elif kind == "countries":
         parts.countries.extend(
             _country(item, origin("countries", i)) for i, item in enumerate(data["countries"])
+        )
+    elif kind == "jurisdictions":
+        parts.jurisdictions.extend(
+            Jurisdiction(
+                id=item["id"],
+                name=item["name"],
+                countries=_strs(item["countries"]),
+                sources=_strs(item["sources"]),
+            )
+            for item in data["jurisdictions"]
+        )
+    elif kind == "culture_notes":
+        parts.culture_notes.extend(
+            _culture_note(item, origin("guidance", i)) for i, item in enumerate(data["guidance"])
         )
     elif kind == "notes":
         parts.notes.extend(

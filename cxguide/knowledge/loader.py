@@ -32,6 +32,8 @@ BUILD_ORDER = (
     "methods",
     "practicalities",
     "cards_18f",
+    "jurisdictions",
+    "culture_notes",
     "notes",
 )
 
@@ -196,6 +198,7 @@ _REF_LISTS = {
     "source": ("sources", "sources"),
     "zone": ("zones", "zones"),
     "country": ("countries", "countries"),
+    "jurisdiction": ("jurisdictions", "jurisdictions"),
 }
 
 
@@ -212,6 +215,9 @@ def _collect_ids(files: Iterable[CheckedFile]) -> _Ids:
                     ids.add(ref_kind, item["id"])
                     if kind == "countries":
                         ids.country_names[item["name"].casefold()] = item["id"]
+        if kind == "zones":
+            for zone in data["zones"]:
+                ids.add("zone-name", zone["name"])
         if kind == "landscape":
             for phase in data["phases"]:
                 ids.phases_by_edition.setdefault(str(phase["edition"]), set()).add(phase["id"])
@@ -222,6 +228,8 @@ def _collect_ids(files: Iterable[CheckedFile]) -> _Ids:
             for method in data["methods"]:
                 ids.add("method-any", method["id"])
                 ids.add(f"method-{method['edition']}", method["id"])
+                if str(method["edition"]) == "2022":
+                    ids.add("method-2022-or-all", method["id"])
     return ids
 
 
@@ -232,6 +240,12 @@ _REF_WORDS = {
     "method-2014": (N_("2014 method id"), N_("use the id of a method of edition 2014")),
     "method-2022": (N_("2022 method id"), N_("use the id of a method of edition 2022")),
     "method-any": (N_("method id"), N_("use the id of a method in a file of kind 'methods'")),
+    "method-2022-or-all": (
+        N_("2022 method id"),
+        N_("use the id of a method of edition 2022, or 'all' for every method"),
+    ),
+    "zone-name": (N_("zone name"), N_("use a zone name as written in data/zones.yaml")),
+    "jurisdiction": (N_("jurisdiction"), N_("use an id from a file of kind 'jurisdictions'")),
     "phase": (N_("phase"), N_("use a phase id of the method's edition")),
     "context": (N_("context of use"), N_("use a context id of the method's edition")),
 }
@@ -256,8 +270,14 @@ def _resolve_refs(checked: CheckedFile, ids: _Ids) -> None:
             if ref.value.casefold() in ids.country_names or ref.value.upper() in known:
                 continue
             known = known | {name.title() for name in ids.country_names}
+        elif ref.kind == "zone-name":
+            known = ids.by_kind.get("zone-name", set())
+            if ref.value.casefold() in {name.casefold() for name in known}:
+                continue
         else:
             known = ids.by_kind.get(ref.kind, set())
+            if ref.kind == "method-2022-or-all":
+                known = known | {"all"}
         if ref.value in known:
             continue
         word, otherwise = _REF_WORDS[ref.kind]
@@ -371,6 +391,8 @@ def assemble(files: Sequence[CheckedFile]) -> Knowledge:
         practicalities=dict(parts.practicalities),
         cards_18f=tuple(parts.cards_18f),
         countries=tuple(parts.countries),
+        jurisdictions=tuple(parts.jurisdictions),
+        culture_notes=tuple(parts.culture_notes),
         notes=tuple(parts.notes),
         problems=problems,
         files=tuple(f.path for f in files),

@@ -43,6 +43,7 @@ class Source:
     reliability: str
     note: str | None
     origin: Origin
+    cited_as: str | None = None  # the whole citation as one text, when it is not split up
 
     @property
     def where(self) -> str:
@@ -55,6 +56,8 @@ class Source:
 
     def citation(self, unknown: str = "unknown") -> str:
         """The full citation in one line: who, year, title, where."""
+        if self.cited_as:
+            return f"{self.cited_as}. {self.where}"
         who = ", ".join(p for p in (self.author, self.publisher) if p)
         year = str(self.year) if self.year is not None else unknown
         return f"{who} ({year}). {self.title}. {self.where}"
@@ -356,6 +359,43 @@ class Card18F:
 
 
 @dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    """A legal area (such as EU/EEA) and the countries of the map that belong to it."""
+
+    id: str
+    name: str
+    countries: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CultureNote:
+    """Cited guidance on entering, onboarding or researching in markets where it applies.
+
+    ``applies_when`` is the condition text as written (parsed by ``cxguide.logic.conditions``);
+    ``methods`` are 2022 method ids or ("all",); ``effect`` says what it does to the ranking:
+    "caveat" (a reason that moves nothing) or "lower" (a cited penalty, see ``effect_note``).
+    """
+
+    id: str
+    topic: str
+    applies_when: str
+    link_basis: str
+    link_note: str | None
+    markets_studied: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+    guidance: str
+    evidence: str
+    caveat: str | None
+    methods: tuple[str, ...]
+    effect: str
+    effect_note: str | None
+    confidence: str
+    sources: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     """A user's own note on a country."""
 
@@ -390,6 +430,8 @@ class Knowledge:
     practicalities: Mapping[str, Practicalities] = field(default_factory=_no_practicalities)
     cards_18f: tuple[Card18F, ...] = ()
     countries: tuple[Country, ...] = ()
+    jurisdictions: tuple[Jurisdiction, ...] = ()
+    culture_notes: tuple[CultureNote, ...] = ()
     notes: tuple[Note, ...] = ()
     problems: tuple[Problem, ...] = ()
     files: tuple[Path, ...] = ()

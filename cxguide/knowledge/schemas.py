@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from cxguide.i18n import N_, _
@@ -14,6 +15,7 @@ from cxguide.knowledge.schema import (
     Number,
     Record,
     Ref,
+    RefUse,
     Spec,
     Text,
 )
@@ -81,6 +83,8 @@ KINDS = (
     "zones",
     "value_dimensions",
     "countries",
+    "jurisdictions",
+    "culture_notes",
     "notes",
 )
 USER_KINDS = ("notes", "methods", "sources")
@@ -99,6 +103,14 @@ def _text(required: bool = True, help: str = "") -> Field:
 
 
 def _author_or_publisher(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    if "citation" in value:
+        return
+    if "title" not in value:
+        checker.report(
+            where,
+            _("the source has no title"),
+            _("add 'title:', or 'citation:' with the whole citation as one text"),
+        )
     if "author" not in value and "publisher" not in value:
         checker.report(
             where,
@@ -132,7 +144,10 @@ SOURCE = Record(
                 pattern_hint=N_("use letters, digits, '-' or '_'"),
             )
         ),
-        "title": _text(),
+        "title": _text(required=False),
+        "citation": _text(
+            required=False, help=N_("the whole citation as one text, when it is not split up")
+        ),
         "author": _text(required=False),
         "publisher": _text(required=False),
         "year": Field(Number(minimum=1900, maximum=2100, integer=True), required=False),
@@ -430,6 +445,109 @@ NOTE = Record(
     }
 )
 
+# Topics of culture notes: how to enter the market and onboard colleagues (from the map's
+# meaning), then the eight research topics of the reference guidance.
+CULTURE_TOPICS = (
+    "entering-the-market",
+    "onboarding",
+    "recruiting",
+    "language",
+    "moderation",
+    "surveys/response-style",
+    "incentives",
+    "consent/privacy",
+    "remote-vs-in-person",
+    "interpreting-results",
+)
+LINK_BASES = ("none", "direct", "bridged", "source-markets")
+CONFIDENCE = ("high", "medium", "low")
+RANKING_EFFECTS = ("caveat", "lower")
+
+
+@dataclass(frozen=True)
+class ConditionText(Text):
+    """An ``applies_when`` condition: parsed (never evaluated) and its zone names collected."""
+
+    def check(self, value: Any, where: PathKey, checker: Checker) -> bool:
+        from cxguide.logic.conditions import ConditionError, parse_condition
+
+        if not super().check(value, where, checker):
+            return False
+        parsed = parse_condition(value)
+        if isinstance(parsed, ConditionError):
+            checker.report(
+                where,
+                _("the condition '{text}' cannot be read: {message} (at character {at})").format(
+                    text=value, message=parsed.message, at=parsed.offset + 1
+                ),
+                parsed.hint,
+            )
+            return False
+        for name in parsed.zone_names:
+            checker.refs.append(RefUse("zone-name", name, where))
+        return True
+
+
+def _condition_needs_basis(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    always = str(value["applies_when"]).strip() == "always"
+    basis = value["link_basis"]
+    if always != (basis == "none"):
+        checker.report(
+            (*where, "link_basis"),
+            _("link_basis '{basis}' does not fit the condition '{condition}'").format(
+                basis=basis, condition=value["applies_when"]
+            ),
+            _("use link_basis 'none' exactly when applies_when is 'always'"),
+        )
+    if basis in ("bridged", "source-markets", "direct") and "link_note" not in value:
+        checker.report(
+            where,
+            _("a note tied to the map needs 'link_note:'"),
+            _("say in a sentence or two why the condition follows from the sources"),
+        )
+    if value.get("effect", "caveat") == "lower" and "effect_note" not in value:
+        checker.report(
+            where,
+            _("a note that lowers methods needs 'effect_note:'"),
+            _("say which words of the guidance make the methods a poorer fit"),
+        )
+
+
+CULTURE_NOTE = Record(
+    fields={
+        "id": Field(_slug()),
+        "topic": Field(Text(choices=CULTURE_TOPICS)),
+        "applies_when": Field(
+            ConditionText(),
+            help=N_("'always', or a condition such as 'survival_self_expression < 0'"),
+        ),
+        "link_basis": Field(Text(choices=LINK_BASES)),
+        "link_note": _text(required=False),
+        "markets_studied": Field(ListOf(Text(), min_items=1), required=False),
+        "jurisdictions": Field(ListOf(Ref(kind="jurisdiction"), min_items=1), required=False),
+        "guidance": _text(),
+        "evidence": _text(),
+        "caveat": _text(required=False),
+        "methods": Field(
+            ListOf(Ref(kind="method-2022-or-all"), min_items=1),
+            help=N_("2022 method ids, or [all]"),
+        ),
+        "effect": Field(Text(choices=RANKING_EFFECTS), required=False),
+        "effect_note": _text(required=False),
+        "confidence": Field(Text(choices=CONFIDENCE)),
+        "sources": _sources(),
+    },
+    rules=(_condition_needs_basis,),
+)
+JURISDICTION = Record(
+    fields={
+        "id": Field(Text(pattern=r"[A-Za-z][A-Za-z0-9/_-]*", pattern_hint=N_("such as EU/EEA"))),
+        "name": _text(),
+        "countries": Field(ListOf(Ref(kind="country"), min_items=1)),
+        "sources": _sources(),
+    }
+)
+
 
 def _fact(value: Spec) -> Record:
     return Record(
@@ -588,6 +706,8 @@ BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
     "zones": {"zones": (ZONE, True)},
     "value_dimensions": {"dimensions": (VALUE_DIMENSION, True), "caveats": (GUIDANCE, False)},
     "countries": {"countries": (COUNTRY, True)},
+    "jurisdictions": {"jurisdictions": (JURISDICTION, True)},
+    "culture_notes": {"guidance": (CULTURE_NOTE, True)},
     "notes": {"notes": (NOTE, True)},
 }
 
