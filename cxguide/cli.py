@@ -56,6 +56,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, every sub-command with its --help."""
+    from cxguide.i18n import translate_argparse
+
+    translate_argparse()  # argparse's own words ("usage:", its errors) in the chosen language
     parser = _Parser(
         prog="cxguide",
         description=_(
@@ -63,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
             "Run without a command to open the app."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"cxguide {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"cxguide {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -110,12 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_map(commands)
     for module in _command_modules():
         module.add_commands(commands)
+    # --lang on the main command and on every sub-command (before or after the command). The
+    # language is read from argv before parsing (see main); the option is here for --help and
+    # to check the value. SUPPRESS: a sub-command's default never hides the main one's.
+    from cxguide.i18n import SUPPORTED
+
+    for each in {id(p): p for p in (parser, *commands.choices.values())}.values():
+        each.add_argument(
+            "--lang",
+            choices=SUPPORTED,
+            default=argparse.SUPPRESS,
+            help=_(
+                "language of the messages: en (English) or ru (Russian); "
+                "default: $CXGUIDE_LANG, else the system locale (LANG), else English"
+            ),
+        )
     return parser
 
 
 # Commands that live in their own modules; each has ``add_commands(commands)`` (the argparse
 # sub-parsers action) and ``COMMANDS`` (name -> handler taking the parsed arguments).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("cxguide.cli_serve",)
 
 
 def _command_modules() -> list[Any]:
@@ -753,7 +776,14 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    import os
+
+    from cxguide.i18n import choose_language, language_from_argv, set_language
+
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # Before the parser is built: its help and messages are written in the chosen language.
+    set_language(choose_language(language_from_argv(arguments), os.environ))
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         return run_tui(args)
     handlers = dict(COMMANDS)

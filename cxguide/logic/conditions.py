@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from cxguide.i18n import N_, _
 
@@ -104,8 +104,7 @@ def _tokens(text: str) -> list[_Token] | ConditionError:
                 _("write a condition such as 'zone == Confucian' or 'traditional_secular < 0'"),
                 position,
             )
-        kind = match.lastgroup
-        assert kind in ("number", "op", "word")
+        kind = cast(Literal["number", "op", "word"], match.lastgroup)
         tokens.append(_Token(kind, match.group(kind), match.start(kind)))
         position = match.end()
 
@@ -120,6 +119,9 @@ class _Parser:
     @property
     def token(self) -> _Token:
         return self.tokens[self.index]
+
+    def at_end(self) -> bool:
+        return self.token.kind == "end"
 
     def advance(self) -> _Token:
         token = self.token
@@ -137,7 +139,7 @@ class _Parser:
     def condition(self) -> Condition | ConditionError:
         if self.token.kind == "word" and self.token.text == "always":
             self.advance()
-            if self.token.kind != "end":
+            if not self.at_end():
                 return self.fail(
                     _("'always' stands alone, but {found} follows it").format(found=self.found()),
                     _("write only 'always', or only clauses"),
@@ -267,7 +269,9 @@ def parse_condition(text: str) -> Condition | ConditionError:
         return tokens
     if tokens[0].kind == "end":
         return ConditionError(
-            _("the condition is empty"), _("write 'always' or a condition such as 'zone == Confucian'"), 0
+            _("the condition is empty"),
+            _("write 'always' or a condition such as 'zone == Confucian'"),
+            0,
         )
     return _Parser(tokens).condition()
 
