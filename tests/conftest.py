@@ -28,6 +28,7 @@ def isolated_knowledge(
     monkeypatch.setenv(ENV_DATA_DIR, str(empty))
     monkeypatch.setenv("CXGUIDE_NO_CACHE", "1")
     monkeypatch.setenv("CXGUIDE_CACHE_DIR", str(tmp_path_factory.mktemp("cache-dir")))
+    monkeypatch.setenv("CXGUIDE_SESSIONS_DIR", str(tmp_path_factory.mktemp("sessions-dir")))
     load_knowledge.cache_clear()
     yield empty
     load_knowledge.cache_clear()

@@ -24,8 +24,8 @@ from cxguide.i18n import N_, _
 Axis = Literal["traditional_secular", "survival_self_expression"]
 AXES: tuple[Axis, ...] = ("traditional_secular", "survival_self_expression")
 AXIS_WORDS = {
-    "traditional_secular": N_("traditional-secular"),
-    "survival_self_expression": N_("survival-self-expression"),
+    "traditional_secular": N_("traditional–secular-rational"),
+    "survival_self_expression": N_("survival–self-expression"),
 }
 
 

@@ -32,6 +32,12 @@ and the exports):
   or a time the card states in words only, is unknown and moves nothing.
 - *Participants you can reach* adds ``W_PARTICIPANTS_PENALTY`` when every stated number of
   participants for the method is higher; the reason quotes the figures with their conditions.
+- *Target market* (a country): every cited culture note that applies there and names the
+  method (2022 ids; a 2014 method through the 2022 methods that succeed it) adds a reason with
+  the note and why it applies. It moves nothing (a caveat), except a note marked to lower the
+  methods it names, which adds ``W_CULTURE_PENALTY``. A note that only *may* apply (the country
+  lacks the data its condition needs) never moves a score. Notes about every method are listed
+  once for the whole ranking (``Ranking.country_notes``), not under each method.
 - A fact no source gives is "unknown", shown as such (``Reason.unknown``), and adds nothing, so
   an unknown sits between a known fit and a known misfit.
 - Order: methods that are not ruled out first, by score (highest first); ties by name (A-Z,
@@ -53,12 +59,14 @@ from cxguide.i18n import N_, _
 from cxguide.knowledge.models import (
     Card18F,
     CardTime,
+    Country,
     Edition,
     Fact,
     Knowledge,
     Method,
     Position,
 )
+from cxguide.logic.geo_notes import AppliedNote, covers, research_notes, topic_label
 from cxguide.logic.vocabulary import fact_value_text
 
 Learn = Literal["say", "do", "both"]
@@ -81,6 +89,9 @@ W_CONTEXT = 1.5
 W_PHASE = 1.0
 W_REMOTE_PENALTY = -1.5
 W_PARTICIPANTS_PENALTY = -1.0
+# A cited culture note whose guidance says the method reaches people poorly in the target
+# market (CultureNote.effect == "lower"); every other applying note is a caveat worth 0.
+W_CULTURE_PENALTY = -1.0
 W_TIME_PENALTY = -1.0
 TIE_STEP = 0.1  # positions closer than this are ties (SOURCES-rohrer.md, section 5)
 
@@ -196,11 +207,16 @@ class RankedMethod:
 
 @dataclass(frozen=True, slots=True)
 class PlanPick:
-    """A method proposed for a combined plan, and what part of the question it covers."""
+    """A method proposed for a combined plan, and what part of the question it covers.
+
+    ``culture`` holds the method's reasons from the target market's culture notes, so a plan
+    shows its caveats beside each pick.
+    """
 
     method: Method
     covers: str
     reason: str
+    culture: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +233,8 @@ class Ranking:
     plan: tuple[PlanPick, ...] = field(default_factory=tuple)
     uncovered: tuple[str, ...] = field(default_factory=tuple)
     plan_note: str = ""
+    country: Country | None = None  # the target market, when the answers name a known one
+    country_notes: tuple[AppliedNote, ...] = field(default_factory=tuple)  # notes on every method
 
     @property
     def candidates(self) -> tuple[RankedMethod, ...]:
@@ -602,6 +620,7 @@ class _Labels:
     contexts: Mapping[str, str]
     phases: Mapping[str, str]
     cards: Mapping[str, tuple[Card18F, ...]]  # method id -> its 18F cards (Knowledge.cards_for)
+    culture: tuple[AppliedNote, ...] = ()  # the target market's notes on particular methods
 
 
 def _reasons(
@@ -631,16 +650,47 @@ def _reasons(
         reasons.append(
             _participants_reason(facts.typical_participants if facts else (), answers.participants)
         )
+    reasons.extend(
+        _culture_reason(item) for item in labels.culture if covers(item.note, method, knowledge)
+    )
     return reasons
+
+
+def _culture_reason(item: AppliedNote) -> Reason:
+    lowers = item.note.effect == "lower" and item.applies is True
+    text = _("{topic}: {advice}").format(topic=topic_label(item.note.topic), advice=item.title)
+    if lowers and item.note.effect_note:
+        text = _("{text} Lowered: {why}").format(text=text, why=item.note.effect_note)
+    return Reason(
+        answer="country",
+        points=W_CULTURE_PENALTY if lowers else 0.0,
+        text=text,
+        fact=item.because,
+        sources=item.note.sources,
+    )
+
+
+def _target(
+    knowledge: Knowledge, answers: Answers
+) -> tuple[Country | None, tuple[AppliedNote, ...]]:
+    """The target market and every research note that applies (or may apply) there."""
+    if answers.country is None:
+        return None, ()
+    country = knowledge.country(answers.country)
+    if country is None:
+        return None, ()
+    return country, research_notes(knowledge, country)
 
 
 def rank(knowledge: Knowledge, answers: Answers, edition: Edition = "2014") -> Ranking:
     """Every method of ``edition`` ranked against ``answers``; pure and deterministic."""
     methods = knowledge.methods_of(edition)
+    country, applied = _target(knowledge, answers)
     labels = _Labels(
         contexts={c.id: c.chart_label for c in knowledge.landscape.contexts},
         phases={p.id: p.name for p in knowledge.landscape.phases if p.edition == edition},
         cards={m.id: knowledge.cards_for(m) for m in methods} if answers.time else {},
+        culture=tuple(a for a in applied if "all" not in a.note.methods),
     )
     scored = []
     for method in methods:
@@ -661,6 +711,8 @@ def rank(knowledge: Knowledge, answers: Answers, edition: Edition = "2014") -> R
         plan=picks,
         uncovered=uncovered,
         plan_note=note,
+        country=country,
+        country_notes=tuple(a for a in applied if "all" in a.note.methods),
     )
 
 
@@ -741,6 +793,7 @@ def _plan(
                     "Measured at {where}: the best fit on that side for your answers "
                     "({points:+g} points with those ends), rank {rank} overall."
                 ).format(where=where, points=points, rank=item.rank),
+                culture=tuple(r for r in item.reasons if r.answer == "country"),
             )
         )
     note = ""
@@ -784,6 +837,9 @@ def describe_model() -> str:
         "not a study's length, so time never rules out. Working time: a day is 8 hours, a week "
         "5 days, a month 4 weeks.\n"
         "• Participants: {participants:g} when every stated number is higher than yours.\n"
+        "• Target market: each cited culture note that applies there and names the method adds "
+        "a caveat (0 points); a note whose guidance says the method reaches people poorly "
+        "there adds {culture:g}. A note that only may apply moves nothing.\n"
         "• A fact no source gives is 'unknown' and moves nothing (between a fit and a misfit).\n"
         "• Ties are ordered by name; ruled-out methods are listed last, with the reason.\n"
         "• Plan: when you ask for both ends, one method per combination of ends (say + why, "
@@ -797,4 +853,5 @@ def describe_model() -> str:
         remote=W_REMOTE_PENALTY,
         participants=W_PARTICIPANTS_PENALTY,
         time=W_TIME_PENALTY,
+        culture=W_CULTURE_PENALTY,
     )

@@ -108,7 +108,8 @@ def test_every_source_is_a_full_citation(knowledge: Knowledge) -> None:
     for sid, source in knowledge.sources.items():
         assert source.id == sid
         assert source.title and source.title.strip(), sid
-        assert source.author or source.publisher, f"{sid}: neither author nor publisher"
+        # the reference's culture-guidance sources give one citation text with the author in it
+        assert source.author or source.publisher or source.cited_as, f"{sid}: no author"
         full_repo = bool(source.repo and source.path and source.commit)
         assert source.url or full_repo or source.locator, (
             f"{sid}: no url, repo+path+commit, locator"

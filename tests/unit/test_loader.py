@@ -127,8 +127,10 @@ def test_every_cited_source_id_resolves(builtin):
 def test_every_builtin_source_is_complete(builtin):
     for ident, source in builtin.sources.items():
         assert source.id == ident
-        assert source.author or source.publisher, ident
+        # who wrote it is either a field of its own or part of the whole citation
+        assert source.author or source.publisher or source.cited_as, ident
         assert source.where, ident
+        assert source.citation().endswith(source.where), ident
 
 
 def test_load_knowledge_is_cached(tmp_path):

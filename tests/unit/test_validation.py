@@ -122,7 +122,10 @@ def test_fraction_where_a_whole_number_is_expected(write_yaml):
 
 def test_missing_required_field_is_located_at_its_record(write_yaml):
     path = write_yaml(SOURCE_OK.replace("    title: My source\n", ""))
-    assert validated(path) == [f"{path}:4:5: the required field 'title' is missing — add 'title:'"]
+    assert validated(path) == [
+        f"{path}:4:5: the source has no title — add 'title:', or 'citation:' with the whole "
+        "citation as one text"
+    ]
 
 
 def test_missing_required_field_with_help(write_yaml):
