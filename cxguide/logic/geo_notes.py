@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cxguide.i18n import N_, _
-from cxguide.knowledge.models import Country, CultureNote, Knowledge, Method
+from cxguide.knowledge.models import Country, CultureNote, Knowledge, Method, Note
 from cxguide.logic import culture
 from cxguide.logic.conditions import AxisClause, ConditionError, Judgement, judge, parse_condition
 
@@ -163,3 +163,15 @@ def covers(note: CultureNote, method: Method, knowledge: Knowledge) -> bool:
 def research_notes(knowledge: Knowledge, country: Country) -> tuple[AppliedNote, ...]:
     """The applying notes about running research (not entering or onboarding), for the finder."""
     return notes_for(knowledge, country, RESEARCH_TOPICS)
+
+
+def user_notes_on(knowledge: Knowledge, country: Country) -> tuple[Note, ...]:
+    """The user's own notes on ``country`` (named by id or by name), newest first."""
+    from cxguide.logic.catalogue import find_country
+
+    found = [
+        n
+        for n in knowledge.notes
+        if n.country == country.id or find_country(knowledge, n.country).found == country
+    ]
+    return tuple(sorted(found, key=lambda n: (n.date, n.id), reverse=True))
