@@ -308,6 +308,14 @@ def _add_recommend(commands: Any) -> None:
         help=_("the context of product use you can offer (none: no product use; mixed: hybrid)"),
     )
     answers.add_argument("--phase", choices=PHASE_CHOICES, help=_("the product's phase"))
+    answers.add_argument(
+        "--country",
+        metavar="NAME|ISO",
+        help=_(
+            "the market the research is for: its cited culture notes add caveats to the "
+            "methods they name, or lower them where the note says so"
+        ),
+    )
     constraints = recommend.add_argument_group(_("practical constraints (each optional)"))
     constraints.add_argument(
         "--remote-only",
@@ -507,7 +515,13 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from cxguide.logic.ranking import Answers, rank
 
     knowledge = _load(args)
+    country = None
+    if args.country is not None:
+        country = _find_country(knowledge, args.country)
+        if country is None:
+            return EXIT_BAD_INPUT
     answers = Answers(
+        country=country.id if country else None,
         learn=args.learn,
         question=args.question.replace("-", "_") if args.question else None,
         context=args.context,

@@ -13,10 +13,12 @@ from typing import Any
 from cxguide.export.listing import Listing
 from cxguide.i18n import _, ngettext
 from cxguide.knowledge.models import Knowledge
+from cxguide.logic.geo_notes import topic_label
 from cxguide.logic.ranking import (
     ANSWER_FIELDS,
     TIE_STEP,
     W_CONTEXT,
+    W_CULTURE_PENALTY,
     W_LEARN,
     W_PARTICIPANTS_PENALTY,
     W_PHASE,
@@ -77,12 +79,38 @@ def ruled_out_summary(ranking: Ranking) -> str:
     ).format(count=len(out), methods=parts)
 
 
+def _answer_text(ranking: Ranking, name: str) -> str:
+    if name == "country" and ranking.country is not None:
+        return f"{ranking.country.name} ({ranking.country.iso3 or ranking.country.id})"
+    return choice_label(name, getattr(ranking.answers, name))
+
+
 def answers_lines(ranking: Ranking) -> list[str]:
     """Each question with the answer given, 'don't know' where none was."""
+    return [f"{answer_label(name)}: {_answer_text(ranking, name)}" for name in ANSWER_FIELDS]
+
+
+def country_note_lines(ranking: Ranking) -> list[str]:
+    """The target market's notes about every method, one line each with why they apply."""
     return [
-        f"{answer_label(name)}: {choice_label(name, getattr(ranking.answers, name))}"
-        for name in ANSWER_FIELDS
+        _("{topic}: {advice} ({because}; {sources})").format(
+            topic=topic_label(item.note.topic),
+            advice=item.title,
+            because=item.because,
+            sources=", ".join(item.note.sources),
+        )
+        for item in ranking.country_notes
     ]
+
+
+def country_notes_heading(ranking: Ranking) -> str:
+    name = ranking.country.name if ranking.country else ""
+    return _("Notes for research in {country} (every method)").format(country=name)
+
+
+def _country_code(ranking: Ranking) -> str:
+    country = ranking.country
+    return (country.iso3 or country.id) if country else ""
 
 
 def ranking_title(ranking: Ranking) -> str:
@@ -123,6 +151,12 @@ def ranking_listing(ranking: Ranking, top: int | None = None) -> Listing:
         )
     if ranking.plan_note:
         notes.append(_("Plan: {note}").format(note=ranking.plan_note))
+    if ranking.country_notes:
+        notes.append(country_notes_heading(ranking) + ":")
+        notes.extend("  " + line for line in country_note_lines(ranking))
+        notes.append(
+            _("Full notes: cxguide notes {country}.").format(country=_country_code(ranking))
+        )
     notes.append(_("Your answers: {answers}.").format(answers="; ".join(answers_lines(ranking))))
     notes.append(_("How the score is made: cxguide recommend --help."))
     return Listing(
@@ -139,6 +173,8 @@ def sources_used(ranking: Ranking, top: int | None = None) -> tuple[str, ...]:
     for item in (*shown(ranking, top), *ranking.ruled_out):
         for reason in item.reasons:
             seen.update(dict.fromkeys(reason.sources))
+    for applied in ranking.country_notes:
+        seen.update(dict.fromkeys(applied.note.sources))
     for pick in ranking.plan:
         for position in (pick.method.attitudinal_behavioral, pick.method.qual_quant):
             if position is not None:
@@ -233,6 +269,9 @@ def ranking_markdown(ranking: Ranking, knowledge: Knowledge, top: int | None = N
             if ranking.plan:
                 lines.append("")
             lines.append(_md(ranking.plan_note))
+    if ranking.country_notes:
+        lines += ["", f"## {_md(country_notes_heading(ranking))}", ""]
+        lines.extend(f"- {_md(line)}" for line in country_note_lines(ranking))
     lines += ["", f"## {_md(_('How the score is made'))}", ""]
     for line in describe_model().splitlines():
         line = line.removeprefix("• ")
@@ -301,6 +340,19 @@ def ranking_json(ranking: Ranking, knowledge: Knowledge, top: int | None = None)
             for p in ranking.plan
         ],
         "plan_uncovered": list(ranking.uncovered),
+        "country": {"id": ranking.country.id, "name": ranking.country.name}
+        if ranking.country
+        else None,
+        "country_notes": [
+            {
+                "id": item.note.id,
+                "topic": item.note.topic,
+                "title": item.title,
+                "because": item.because,
+                "sources": list(item.note.sources),
+            }
+            for item in ranking.country_notes
+        ],
         "plan_note": ranking.plan_note or None,
         "model": {
             "description": describe_model(),
@@ -318,6 +370,7 @@ def _weights() -> dict[str, float]:
         "phase": W_PHASE,
         "remote_penalty": W_REMOTE_PENALTY,
         "participants_penalty": W_PARTICIPANTS_PENALTY,
+        "culture_penalty": W_CULTURE_PENALTY,
         "time_penalty": W_TIME_PENALTY,
         "tie_step": TIE_STEP,
     }

@@ -148,6 +148,7 @@ ANSWER_FIELDS = (
     "time",
     "have",
     "participants",
+    "country",
 )
 
 
@@ -258,6 +259,7 @@ def answer_label(answer: str) -> str:
         "have": _("What you have"),
         "participants": _("Participants you can reach"),
         "time": _("Time you have"),
+        "country": _("Target market"),
     }.get(answer, answer)
 
 
@@ -297,6 +299,8 @@ _CHOICE_LABELS: dict[str, dict[str, str]] = {
 
 def choice_label(answer: str, value: object) -> str:
     """An answer's value in plain words; None reads "don't know"."""
+    if answer == "country" and value is None:
+        return _("no particular country")
     if value is None or (answer == "remote_only" and value is False):
         return _("don't know / no preference")
     if answer == "remote_only":
