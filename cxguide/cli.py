@@ -138,7 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Commands that live in their own modules; each has ``add_commands(commands)`` (the argparse
 # sub-parsers action) and ``COMMANDS`` (name -> handler taking the parsed arguments).
-COMMAND_MODULES: tuple[str, ...] = ("cxguide.cli_serve", "cxguide.cli_workshop")
+COMMAND_MODULES: tuple[str, ...] = (
+    "cxguide.cli_notes",
+    "cxguide.cli_serve",
+    "cxguide.cli_workshop",
+)
 
 
 def _command_modules() -> list[Any]:

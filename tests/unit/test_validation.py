@@ -573,3 +573,48 @@ def test_check_files_resolves_against_background_only_when_given(write_yaml):
 def test_validating_a_builtin_file_by_itself_is_clean():
     for path in yaml_files(builtin_data_dir()):
         assert validate_paths([path]) == [], path
+
+
+# --- culture notes: the applies_when condition is data, checked with a line --------------------
+
+CULTURE_NOTE = """\
+kind: culture_notes
+schema_version: 1
+guidance:
+  - id: my-note
+    topic: moderation
+    applies_when: {condition}
+    link_basis: {basis}
+    link_note: Because.
+    guidance: Do this.
+    evidence: They found that.
+    methods: [interviews]
+    confidence: low
+    sources: [chart2014]
+"""
+
+
+def test_a_bad_condition_is_a_problem_with_file_and_line(write_yaml):
+    path = write_yaml(
+        CULTURE_NOTE.format(condition="zone == Confucian and survival < 0", basis="bridged")
+    )
+    assert validated(path) == [
+        f"{path}:6:19: the condition 'zone == Confucian and survival < 0' cannot be read: "
+        "unknown axis 'survival' (at character 23) — use traditional_secular, "
+        "survival_self_expression or zone"
+    ]
+
+
+def test_an_unknown_zone_name_in_a_condition_gets_a_suggestion(write_yaml):
+    path = write_yaml(CULTURE_NOTE.format(condition="zone == Confucan", basis="source-markets"))
+    assert validated(path) == [
+        f"{path}:6:19: unknown zone name 'Confucan' — did you mean 'Confucian'?"
+    ]
+
+
+def test_always_goes_with_link_basis_none(write_yaml):
+    path = write_yaml(CULTURE_NOTE.format(condition="always", basis="bridged"))
+    assert validated(path) == [
+        f"{path}:7:17: link_basis 'bridged' does not fit the condition 'always' — use "
+        "link_basis 'none' exactly when applies_when is 'always'"
+    ]
