@@ -145,6 +145,21 @@ class Session:
                 _("'{value}' is not an edition").format(value=self.edition),
                 _("use 2014 or 2022"),
             )
+        for answer in dataclasses.fields(self.answers):
+            value = getattr(self.answers, answer.name)
+            if isinstance(value, str) and (_SURROGATE.search(value) or _CONTROL.search(value)):
+                raise SessionError(
+                    f"answers.{answer.name}",
+                    _("it holds a broken or control character"),
+                    _("use one of the answer's values"),
+                )
+        market = self.answers.country
+        if market is not None and not COUNTRY_PATTERN.fullmatch(market):
+            raise SessionError(
+                "answers.country",
+                _("'{value}' is not a country id").format(value=market),
+                _("use the country's upper-case ISO code, such as DEU, or null"),
+            )
         for country in self.countries:
             if not COUNTRY_PATTERN.fullmatch(country):
                 raise SessionError(
