@@ -53,7 +53,7 @@ def test_always_notes_apply_everywhere(knowledge: Knowledge) -> None:
     always = {
         n.id for n in knowledge.culture_notes if n.applies_when == "always" and not n.jurisdictions
     }
-    # the reference's 25 'always' entries less its 4 legal ones, plus 3 of data/culture_notes_map.yaml
+    # the reference's 25 'always' entries less its 4 legal ones, plus 3 map-meaning notes
     assert len(always) == 24
     for cid in COUNTRIES:
         country = knowledge.country(cid)
