@@ -78,10 +78,14 @@ def extract_template() -> Catalog:
 
 
 def placeholders(text: str) -> list[str]:
-    """The format fields of ``text``, sorted: '{name}' fields and '%' conversions."""
-    fields = [f"{{{m.group(1)}}}" for m in _BRACE.finditer(text)]
-    fields += [m.group(0) for m in _PERCENT.finditer(text) if m.group(0) != "%%"]
-    return sorted(fields)
+    """The format fields of ``text``, sorted: '{name}' fields and '%' conversions.
+
+    A named field counts once however often it is used (a translation may repeat or merge
+    it); '%s'-style conversions count every time, as their order and number matter.
+    """
+    fields = {f"{{{m.group(1)}}}" for m in _BRACE.finditer(text)}
+    percent = [m.group(0) for m in _PERCENT.finditer(text) if m.group(0) != "%%"]
+    return sorted(fields) + sorted(percent)
 
 
 def _ids(message: Message) -> tuple[str, ...]:
@@ -131,6 +135,12 @@ HEADER_COMMENT = """\
 #"""
 
 
+def _version() -> str:
+    text = (PACKAGE / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r"__version__\s*=\s*[\"']([^\"']+)", text)
+    return match.group(1) if match else ""
+
+
 def extract(languages: Iterable[str]) -> int:
     template = extract_template()
     for language in languages:
@@ -144,7 +154,7 @@ def extract(languages: Iterable[str]) -> int:
         if before == {m.id for m in after}:
             catalog.creation_date = created  # no change of messages: no change of header
         catalog.header_comment = HEADER_COMMENT.format(language=language)
-        catalog.project, catalog.version = "cxguide", ""
+        catalog.project, catalog.version = "cxguide", _version()
         catalog.msgid_bugs_address = ""
         catalog.last_translator = catalog.language_team = "cxguide developers"
         save(catalog, language)
@@ -187,9 +197,7 @@ def problems(language: str, template: Catalog | None = None) -> list[str]:
             # Every Russian form needs the plural's fields: form 0 also serves 21, 31, ...
             got = placeholders(string)
             if got != expected:
-                found.append(
-                    f"placeholders {got} (want {expected}) in form {form}: {key[0]!r}"
-                )
+                found.append(f"placeholders {got} (want {expected}) in form {form}: {key[0]!r}")
     for old in sorted(catalog.obsolete, key=repr):
         found.append(f"obsolete: {old!r}")
     return found
@@ -216,8 +224,7 @@ def stats(languages: Iterable[str]) -> int:
         done = [m for m in messages if all(_strings(m)) and not m.fuzzy]
         plural = [m for m in messages if isinstance(m.id, tuple)]
         print(
-            f"{language}: {len(done)}/{len(messages)} translated, "
-            f"{len(plural)} with plural forms"
+            f"{language}: {len(done)}/{len(messages)} translated, {len(plural)} with plural forms"
         )
     return 0
 
