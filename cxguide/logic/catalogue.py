@@ -9,6 +9,7 @@ that fits more than one country is never guessed: the candidates come back as su
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -142,8 +143,32 @@ def find_zone(knowledge: Knowledge, text: str) -> Lookup[Zone]:
     return Lookup(None, tuple(names[c] for c in close))
 
 
-def country_keys(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
-    """Every folded text a country is found by (id, ISO codes, names) -> the ids it names."""
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _russian_names(knowledge: Knowledge) -> list[tuple[str, str]]:
+    """(Russian name, country id) from CLDR, and from the catalogue for countries without ISO2."""
+    from cxguide.i18n import country_name, territory_names
+
+    names = territory_names("ru")
+    by_iso3 = {iso3: iso2 for iso2, iso3 in ISO2.items()}
+    found: list[tuple[str, str]] = []
+    for country in knowledge.countries:
+        iso2 = by_iso3.get(country.id)
+        if iso2 is not None and iso2 in names:
+            found.append((names[iso2], country.id))
+        elif iso2 is None:
+            found.append((country_name(None, country.name, "ru"), country.id))
+    return found
+
+
+def country_keys(knowledge: Knowledge, russian: bool = False) -> dict[str, tuple[str, ...]]:
+    """Every folded text a country is found by (id, ISO codes, names) -> the ids it names.
+
+    With ``russian`` (or when the interface is in Russian) CLDR's Russian names count too; the
+    English interface asks for them only when the text typed is in Cyrillic, so it never pays for
+    Babel otherwise.
+    """
     keys: dict[str, dict[str, None]] = {}
 
     def add(text: str, country_id: str) -> None:
@@ -161,6 +186,11 @@ def country_keys(knowledge: Knowledge) -> dict[str, tuple[str, ...]]:
         for text, country_id in table.items():
             if country_id in known:
                 add(text, country_id)
+    from cxguide.i18n import current_language
+
+    if russian or current_language() == "ru":
+        for text, country_id in _russian_names(knowledge):
+            add(text, country_id)
     return {key: tuple(ids) for key, ids in keys.items()}
 
 
@@ -172,7 +202,7 @@ def find_country(knowledge: Knowledge, text: str) -> Lookup[Country]:
     """
     wanted = fold_name(text)
     by_id = {c.id: c for c in knowledge.countries}
-    keys = country_keys(knowledge)
+    keys = country_keys(knowledge, russian=bool(_CYRILLIC.search(text)))
     ids = keys.get(wanted, ())
     if len(ids) == 1:
         return Lookup(by_id[ids[0]])
