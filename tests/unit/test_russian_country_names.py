@@ -1,4 +1,4 @@
-"""Countries are found by their Russian (CLDR) names, in any case, whatever the interface language."""
+"""Countries are found by their Russian (CLDR) names, in any case, in either language."""
 
 from __future__ import annotations
 
