@@ -238,6 +238,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _make_server(command: str, host: str, port: int) -> Any:
     """A textual-serve server for ``command``, speaking in cxguide's words."""
+    import asyncio
+
     from aiohttp import web
     from textual_serve.server import Server
 
@@ -246,6 +248,29 @@ def _make_server(command: str, host: str, port: int) -> Any:
         url = _url(socket.gethostname(), port)
 
     class _CxguideServer(Server):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._sessions: set[asyncio.Task[Any]] = set()
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            # One browser tab, one app: remember the task so that Ctrl+C can end it at once.
+            task = asyncio.current_task()
+            if task is not None:
+                self._sessions.add(task)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self._sessions.discard(task)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            # aiohttp would wait up to a minute for open browser tabs before ending them;
+            # cancelling a session closes its websocket and tells its app to quit.
+            sessions = [task for task in self._sessions if not task.done()]
+            for task in sessions:
+                task.cancel()
+            if sessions:
+                await asyncio.wait(sessions, timeout=10)
+
         async def on_startup(self, app: web.Application) -> None:
             print(
                 _("cxguide is served at {url} — open it in a web browser.").format(url=url),

@@ -336,11 +336,18 @@ async def _wait_for_text(devtools: DevTools, wanted: tuple[str, ...], timeout: f
     return text
 
 
-async def test_serve_shows_the_app_in_a_browser(served: Served, tmp_path: Path) -> None:
-    executable = _chromium()
+@pytest.fixture
+def chromium() -> str:
+    """The browser's executable; the test is skipped, saying why, when there is none."""
+    return _chromium()
+
+
+async def test_serve_shows_the_app_in_a_browser(
+    chromium: str, served: Served, tmp_path: Path
+) -> None:
     artifacts = _artifacts_dir()
     started = time.monotonic()
-    async with _browser_page(executable, tmp_path) as devtools:
+    async with _browser_page(chromium, tmp_path) as devtools:
         served.timings["browser up"] = time.monotonic() - started
         # The page asks Google Fonts for a font; a CI machine may have no internet.
         await devtools.call("Network.enable")
@@ -363,25 +370,37 @@ async def test_serve_shows_the_app_in_a_browser(served: Served, tmp_path: Path) 
         await asyncio.sleep(1)  # let the canvas catch up with the buffer before the picture
         shot = await devtools.call("Page.captureScreenshot", format="png")
         (artifacts / "serve-browser.png").write_bytes(base64.b64decode(shot["data"]))
-        timings = "\n".join(f"{name}: {secs:.1f} s" for name, secs in served.timings.items())
-        (artifacts / "serve-browser.txt").write_text(
-            f"{text}\n\n--- timings ---\n{timings}\n", encoding="utf-8"
-        )
-    print(timings)
-    for wanted in EXPECTED:
-        assert wanted in text, f"{wanted!r} is not on the page; it shows:\n{text}"
-    assert SET_ASIDE in text, f"the --data-dir given to serve was not used; the page shows:\n{text}"
+        (artifacts / "serve-browser.txt").write_text(text + "\n", encoding="utf-8")
+        for wanted in EXPECTED:
+            assert wanted in text, f"{wanted!r} is not on the page; it shows:\n{text}"
+        assert SET_ASIDE in text, f"the served app did not use --data-dir; the page shows:\n{text}"
 
-    # Ctrl+C stops the server cleanly, and the app it started for the page is gone too.
-    served.process.send_signal(signal.SIGINT)
-    try:
-        code = served.process.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"`cxguide serve` ignored Ctrl+C for {STOP_TIMEOUT:.0f} s\n" + served.output())
+        # Ctrl+C, with the tab still open, stops the server at once and cleanly.
+        stopping = time.monotonic()
+        served.process.send_signal(signal.SIGINT)
+        while served.process.poll() is None and time.monotonic() - stopping < STOP_TIMEOUT:
+            await asyncio.sleep(0.2)
+        served.timings["Ctrl+C to exit"] = time.monotonic() - stopping
+        if served.process.poll() is None:
+            pytest.fail(
+                f"`cxguide serve` ignored Ctrl+C for {STOP_TIMEOUT:.0f} s\n" + served.output()
+            )
+        # The page learns that the session ended.
+        ended = False
+        while not ended and time.monotonic() - stopping < STOP_TIMEOUT:
+            ended = bool(await devtools.evaluate("document.body.classList.contains('-closed')"))
+            await asyncio.sleep(0.2)
+
+    timings = "\n".join(f"{name}: {secs:.1f} s" for name, secs in served.timings.items())
+    print(timings)
+    with (artifacts / "serve-browser.txt").open("a", encoding="utf-8") as notes:
+        notes.write(f"\n--- timings ---\n{timings}\n")
     output = served.output()
-    assert code == 0, output
+    assert served.process.returncode == 0, output
     assert "Traceback" not in output, output
     assert "served at http://127.0.0.1:" in output, output
+    assert ended, "the page did not show that the session ended"
+    # The app the server started for the page has quit too.
     deadline = time.monotonic() + STOP_TIMEOUT
     while _live_group_members(served.process.pid) and time.monotonic() < deadline:
         time.sleep(0.5)

@@ -7,6 +7,7 @@ real server in a subprocess and read its page over HTTP (tests/browser has the b
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import shlex
@@ -173,7 +174,7 @@ def test_every_address_warns_that_anyone_can_use_it(cli: Run, servers: list[Fake
     assert result.out == ""  # the warning goes to stderr only
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "127.0.0.2"])
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 def test_this_computer_gets_no_warning(cli: Run, servers: list[FakeServer], host: str) -> None:
     result = cli("serve", "--host", host, "--port", str(_free_port()))
     assert result.code == 0, result.err
@@ -185,6 +186,7 @@ def test_this_computer_gets_no_warning(cli: Run, servers: list[FakeServer], host
     [
         ("127.0.0.1", True),
         ("localhost", True),
+        ("127.0.0.2", True),
         ("0.0.0.0", False),
         ("192.0.2.7", False),
         ("", False),
@@ -349,3 +351,39 @@ def test_real_server_page_and_ctrl_c(
     text = err.read_text(encoding="utf-8")
     assert "Traceback" not in text
     assert "stopped" in text
+
+
+# --- start-up cost -----------------------------------------------------------------------------
+
+PROBE = """
+import json, sys
+from cxguide.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as stop:
+    code = stop.code
+heavy = sorted(
+    m for m in sys.modules if m.split(".")[0] in ("textual", "textual_serve", "aiohttp", "rich")
+)
+sys.__stdout__.write("\\nMODULES " + json.dumps([code, heavy]) + "\\n")
+"""
+
+
+@pytest.mark.parametrize("argv", [["serve", "--help"], ["serve", "--port", "TAKEN"]])
+def test_serve_imports_textual_serve_only_to_serve(
+    argv: list[str], taken_port: int, user_dir: Path, cache_dir: Path, tmp_path: Path
+) -> None:
+    argv = [str(taken_port) if a == "TAKEN" else a for a in argv]
+    completed = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv],
+        cwd=tmp_path,
+        env={**os.environ, "CXGUIDE_DATA_DIR": str(user_dir), "CXGUIDE_CACHE_DIR": str(cache_dir)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    line = next(ln for ln in completed.stdout.splitlines() if ln.startswith("MODULES "))
+    code, heavy = json.loads(line.removeprefix("MODULES "))
+    assert code == (0 if "--help" in argv else 1), completed.stderr
+    assert heavy == []

@@ -209,6 +209,7 @@ def test_json_carries_every_reason(case_2: Ranking, knowledge: Knowledge) -> Non
         "time": None,
         "have": "nothing",
         "participants": None,
+        "country": None,
     }
     assert data["top"] == 3
     assert data["counts"] == {"methods": 20, "ruled_out": 13, "shown": 3, "not_shown": 4}
