@@ -435,6 +435,7 @@ def _emit(fmt: str, listing_data: Any, json_data: Any) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from cxguide.knowledge import load_knowledge, validate_paths
+    from cxguide.knowledge.loader import builtin_problems
     from cxguide.paths import user_data_dir
 
     if args.paths:
@@ -445,6 +446,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         user_dir = user_data_dir(args.data_dir)
         knowledge = load_knowledge(user_dir)
         problems = list(knowledge.problems)
+        # The built-in translations (of every language, not only the one in use) and whether
+        # every built-in text has one.
+        problems.extend(p for p in builtin_problems() if p not in problems)
         if user_dir.is_dir():
             checked = _("the built-in knowledge and {user_dir}").format(user_dir=user_dir)
         else:

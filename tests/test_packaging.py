@@ -16,7 +16,10 @@ import pytest
 import cxguide
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DATA_FILES = sorted(p.name for p in (REPO_ROOT / "data").glob("*.yaml"))
+# Every knowledge file, the translations in data/<language>/ too ("ru/methods.yaml").
+DATA_FILES = sorted(
+    p.relative_to(REPO_ROOT / "data").as_posix() for p in (REPO_ROOT / "data").rglob("*.yaml")
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +96,7 @@ def test_unpacked_wheel_loads_its_own_knowledge(wheel: Path, tmp_path: Path) -> 
         import json
         import cxguide, cxguide.paths
         from cxguide.knowledge.loader import load_knowledge
-        knowledge = load_knowledge()
+        knowledge = load_knowledge(language="ru")  # reads data/ru/ too
         print(json.dumps({
             "package": cxguide.__file__,
             "data": str(cxguide.paths.builtin_data_dir()),
@@ -132,5 +135,6 @@ def test_unpacked_wheel_loads_its_own_knowledge(wheel: Path, tmp_path: Path) -> 
     assert report["problems"] == []
     assert report["methods"] == 40
     assert report["countries"] == 115
-    assert sorted(Path(f).name for f in report["files"]) == DATA_FILES
+    data = Path(report["data"])
+    assert sorted(Path(f).relative_to(data).as_posix() for f in report["files"]) == DATA_FILES
     assert all(Path(f).resolve().is_relative_to(root) for f in report["files"])

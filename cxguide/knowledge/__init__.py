@@ -1,7 +1,8 @@
 """Knowledge: YAML files turned into typed, validated, frozen models.
 
-Public entry points: ``load_knowledge`` (built-in + user knowledge, cached per process) and
-``validate_paths`` (check given files). Never imports Textual.
+Public entry points: ``load_knowledge`` (built-in + user knowledge in the interface's language,
+cached per process and language) and ``validate_paths`` (check given files). Never imports
+Textual.
 """
 
 from cxguide.knowledge.loader import load_knowledge, validate_paths

@@ -33,6 +33,7 @@ from cxguide.knowledge.models import (
     Source,
     SurveyItem,
     TextFact,
+    Translation,
     ValueDimension,
     ValuePole,
     Zone,
@@ -61,6 +62,7 @@ class Parts:
     jurisdictions: list[Jurisdiction] = field(default_factory=list)
     culture_notes: list[CultureNote] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    translations: list[Translation] = field(default_factory=list)
 
     def landscape(self) -> Landscape:
         return Landscape(
@@ -390,4 +392,20 @@ def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) ->
                 origin=origin("notes", i),
             )
             for i, item in enumerate(data["notes"])
+        )
+    elif kind == "translations":
+        parts.translations.extend(
+            Translation(
+                language=str(data["language"]),
+                target=" ".join(str(item["target"]).split()),
+                fields=tuple((str(name), str(text)) for name, text in item["fields"].items()),
+                basis=item["basis"],
+                terms_ru=_strs(
+                    [item["terms_ru"]]
+                    if isinstance(item.get("terms_ru"), str)
+                    else item.get("terms_ru")
+                ),
+                origin=origin("translations", i),
+            )
+            for i, item in enumerate(data["translations"])
         )

@@ -1,6 +1,7 @@
 """A disk cache of checked knowledge, so that a start-up does not re-parse unchanged YAML.
 
-The key is cxguide's version plus every knowledge file's path, size and modification time;
+The key is cxguide's version, the language of the texts, and every knowledge file's path, size
+and modification time (one cache file per language, so switching back and forth stays fast);
 any edit, added or removed file misses the cache and the files are checked again. The cache lives
 in the user's cache directory, is written atomically, and a cache that cannot be read or written
 is simply ignored (it only ever saves time). Set ``CXGUIDE_NO_CACHE=1`` to bypass it.
@@ -39,12 +40,16 @@ def cache_dir() -> Path:
 
 # The code that shapes a cached object: a change to it (even without a new version, as in an
 # editable install) must miss the cache, or an old pickle could fill renamed or moved fields.
-_CODE = tuple(Path(__file__).parent / name for name in ("models.py", "build.py", "schemas.py"))
+_CODE = tuple(
+    Path(__file__).parent / name
+    for name in ("models.py", "build.py", "schemas.py", "translations.py")
+)
 
 
-def fingerprint(paths: Sequence[Path], user_dir: Path | None) -> str:
-    """A key that changes whenever any knowledge file, the set of files, or the models change."""
-    digest = hashlib.sha256(f"{__version__}\0{user_dir}".encode())
+def fingerprint(paths: Sequence[Path], user_dir: Path | None, language: str = "en") -> str:
+    """A key that changes whenever any knowledge file, the set of files, the models or the
+    language change."""
+    digest = hashlib.sha256(f"{__version__}\0{user_dir}\0{language}".encode())
     for path in (*_CODE, *paths):
         try:
             stat = path.stat()
@@ -55,29 +60,37 @@ def fingerprint(paths: Sequence[Path], user_dir: Path | None) -> str:
     return digest.hexdigest()
 
 
-def _file_for(key: str) -> Path:
-    return cache_dir() / f"knowledge-{key[:32]}.pickle"
+def _file_for(key: str, language: str) -> Path:
+    return cache_dir() / f"knowledge-{language}-{key[:32]}.pickle"
 
 
-def read(key: str) -> Knowledge | None:
+def read(key: str, language: str = "en") -> Knowledge | None:
     """The cached knowledge for ``key``, or None when absent, stale or unreadable."""
     try:
-        with _file_for(key).open("rb") as handle:
+        with _file_for(key, language).open("rb") as handle:
             stored_key, knowledge = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return None
-    if stored_key != key or not isinstance(knowledge, Knowledge):
+    if stored_key != key or not isinstance(knowledge, Knowledge) or knowledge.language != language:
         return None
     return knowledge
 
 
-def write(key: str, knowledge: Knowledge) -> None:
+def _stale(path: Path, target: Path, language: str) -> bool:
+    """Another cache file of this language, or one named before languages were cached apart."""
+    if path == target:
+        return False
+    middle = path.name.removeprefix("knowledge-").removesuffix(".pickle")
+    return middle.startswith(f"{language}-") or "-" not in middle
+
+
+def write(key: str, knowledge: Knowledge, language: str = "en") -> None:
     """Store ``knowledge`` under ``key`` atomically; failures are ignored (cache only)."""
-    target = _file_for(key)
+    target = _file_for(key, language)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         for stale in target.parent.glob("knowledge-*.pickle"):
-            if stale != target:
+            if _stale(stale, target, language):
                 stale.unlink(missing_ok=True)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".knowledge-", suffix=".tmp")
         try:

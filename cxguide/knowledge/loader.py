@@ -35,6 +35,7 @@ BUILD_ORDER = (
     "jurisdictions",
     "culture_notes",
     "notes",
+    "translations",
 )
 
 
@@ -189,6 +190,10 @@ class _Ids:
     country_names: dict[str, str] = field(default_factory=dict)
     phases_by_edition: dict[str, set[str]] = field(default_factory=dict)
     contexts_by_edition: dict[str, set[str]] = field(default_factory=dict)
+    # Translation targets ("method 2014 card-sorting") -> the fields with English text, and
+    # other names of targets (a landscape pole by its id) -> the target.
+    targets: dict[str, frozenset[str]] = field(default_factory=dict)
+    target_aliases: dict[str, str] = field(default_factory=dict)
 
     def add(self, kind: str, ident: str) -> None:
         self.by_kind.setdefault(kind, set()).add(ident)
@@ -203,12 +208,17 @@ _REF_LISTS = {
 
 
 def _collect_ids(files: Iterable[CheckedFile]) -> _Ids:
+    from cxguide.knowledge.translations import english_items
+
     ids = _Ids()
     for checked in files:
         if not checked.usable or checked.document is None:
             continue
         data = checked.document.data
         kind = checked.kind
+        for item in english_items(kind or "", data):
+            ids.targets[item.target] = frozenset(item.fields)
+            ids.target_aliases.update(dict.fromkeys(item.aliases, item.target))
         for ref_kind, (file_kind, list_name) in _REF_LISTS.items():
             if kind == file_kind:
                 for item in data.get(list_name, []):
@@ -251,6 +261,49 @@ _REF_WORDS = {
 }
 
 
+def _resolve_translation(checked: CheckedFile, ref: RefUse, ids: _Ids) -> None:
+    """A translation's target must name an item, and each field one the item has in English."""
+    from cxguide.knowledge.schema import did_you_mean
+    from cxguide.knowledge.translations import FIELDS, canonical
+
+    document = checked.document
+    assert document is not None
+    target = canonical(ref.value, ids.target_aliases)
+    present = ids.targets.get(target)
+    if present is None:
+        what = target.split()[0]
+        same_kind = sorted(t for t in ids.targets if t.split()[0] == what)
+        checked.problems.append(
+            document.problem(
+                ref.where,
+                _("unknown translation target '{target}'").format(target=ref.value),
+                did_you_mean(
+                    target,
+                    same_kind or sorted(ids.targets),
+                    _("name an item of the English knowledge files, such as '{example}'").format(
+                        example=same_kind[0] if same_kind else "zone confucian"
+                    ),
+                ),
+            )
+        )
+        return
+    entry_where = ref.where[:-1]
+    entry = document.data
+    for part in entry_where:
+        entry = entry[part]
+    allowed = FIELDS[target.split()[0]]
+    for name in entry["fields"]:
+        if name in allowed and name not in present:
+            checked.problems.append(
+                document.problem(
+                    (*entry_where, "fields", name),
+                    _("{target} has no {field} in English").format(target=target, field=name),
+                    _("remove it: only a text the English item has can be translated"),
+                    at_key=True,
+                )
+            )
+
+
 def _resolve_refs(checked: CheckedFile, ids: _Ids) -> None:
     from cxguide.knowledge.schema import did_you_mean
 
@@ -258,6 +311,9 @@ def _resolve_refs(checked: CheckedFile, ids: _Ids) -> None:
     if document is None:
         return
     for ref in checked.refs:
+        if ref.kind == "translation":
+            _resolve_translation(checked, ref, ids)
+            continue
         if ref.kind in ("phase", "context"):
             method = document.data["methods"][ref.where[1]]
             edition = str(method.get("edition"))
@@ -302,8 +358,8 @@ def _report_overlaps(primary: Sequence[CheckedFile], background: Sequence[Checke
     for checked in primary:
         if not checked.usable or checked.document is None:
             continue
-        if checked.kind in ("methods", "practicalities"):  # user methods may replace built-ins
-            continue
+        if checked.kind in ("methods", "practicalities", "translations"):
+            continue  # user methods (and translations) may replace built-ins
         for list_name in BODIES[checked.kind or ""]:
             for index, item in enumerate(checked.document.data.get(list_name, [])):
                 ident = _item_key(item, _key_fields(checked.kind or "", list_name))
@@ -358,7 +414,46 @@ def check_files(primary: Sequence[CheckedFile], background: Sequence[CheckedFile
         if len(still_usable) == len(pending):
             break
         pending = still_usable
+    _report_repeated_translations(primary, background, ids)
     return Checked(tuple(primary))
+
+
+def _report_repeated_translations(
+    primary: Sequence[CheckedFile], background: Sequence[CheckedFile], ids: _Ids
+) -> None:
+    """A field of an item translated twice into one language, among built-in files or among
+    the user's (a user's text may replace a built-in one)."""
+    from cxguide.knowledge.translations import canonical, entries
+
+    seen: dict[tuple[str, bool, str, str], tuple[Path, int]] = {}
+    listed = {id(checked) for checked in primary}
+    for checked in (*background, *primary):
+        document = checked.document
+        if document is None or checked.kind != "translations":
+            continue
+        language = str(document.data.get("language"))
+        for index, target, fields in entries(document.data, language):
+            key_target = canonical(target, ids.target_aliases)
+            for name in fields:
+                key = (language, checked.user, key_target, str(name))
+                where = ("translations", index, "fields", name)
+                line = document.key_mark(where).line
+                if key not in seen:
+                    seen[key] = (checked.path, line)
+                    continue
+                if id(checked) not in listed:
+                    continue
+                path, first = seen[key]
+                checked.problems.append(
+                    document.problem(
+                        where,
+                        _("the {field} of {target} is already translated at {where}").format(
+                            field=name, target=key_target, where=f"{path}:{first}"
+                        ),
+                        _("keep one of the two texts"),
+                        at_key=True,
+                    )
+                )
 
 
 def _origin(checked: CheckedFile, list_name: str, index: int) -> Origin:
@@ -394,12 +489,24 @@ def assemble(files: Sequence[CheckedFile]) -> Knowledge:
         jurisdictions=tuple(parts.jurisdictions),
         culture_notes=tuple(parts.culture_notes),
         notes=tuple(parts.notes),
+        translations=tuple(parts.translations),
         problems=problems,
         files=tuple(f.path for f in files),
     )
 
 
-def _user_paths(user_dir: Path | None) -> tuple[list[Path], list[Problem]]:
+def translation_paths(directory: Path, language: str) -> list[Path]:
+    """The translations files of ``language`` in ``directory``'s subdirectory of that name."""
+    folder = directory / language
+    if language == "en" or not folder.is_dir():
+        return []
+    try:
+        return yaml_files(folder)
+    except OSError:
+        return []
+
+
+def _user_paths(user_dir: Path | None, language: str) -> tuple[list[Path], list[Problem]]:
     if user_dir is None or not user_dir.exists():
         return [], []
     if not user_dir.is_dir():
@@ -413,7 +520,7 @@ def _user_paths(user_dir: Path | None) -> tuple[list[Path], list[Problem]]:
             )
         ]
     try:
-        return yaml_files(user_dir), []
+        return yaml_files(user_dir) + translation_paths(user_dir, language), []
     except OSError as error:
         return [], [
             Problem(
@@ -428,30 +535,62 @@ def _user_paths(user_dir: Path | None) -> tuple[list[Path], list[Problem]]:
         ]
 
 
-@functools.cache
-def load_knowledge(user_dir: Path | None = None) -> Knowledge:
-    """Load, check and merge the built-in knowledge and the user's (once per process).
+def resolve_language(language: str | None) -> str:
+    """``language`` if cxguide supports it; by default the interface's current language."""
+    from cxguide import i18n
 
-    Unchanged files are not parsed again: the checked result is kept in a disk cache.
-    """
+    if language is None:
+        current = getattr(i18n, "current_language", None)
+        language = current() if callable(current) else i18n.DEFAULT
+    return language if language in i18n.SUPPORTED else i18n.DEFAULT
+
+
+def _load(user_dir: Path | None, language: str) -> Knowledge:
     from cxguide.knowledge import cache
+    from cxguide.knowledge.translations import apply
 
-    builtin_paths = yaml_files(builtin_data_dir())
-    user_paths, dir_problems = _user_paths(user_dir)
-    key = cache.fingerprint([*builtin_paths, *user_paths], user_dir)
+    builtin_dir = builtin_data_dir()
+    builtin_paths = yaml_files(builtin_dir) + translation_paths(builtin_dir, language)
+    user_paths, dir_problems = _user_paths(user_dir, language)
+    key = cache.fingerprint([*builtin_paths, *user_paths], user_dir, language)
     if cache.enabled():
-        cached = cache.read(key)
+        cached = cache.read(key, language)
         if cached is not None:
             return cached
     builtin = [check_file(p, user=False) for p in builtin_paths]
     user = [check_file(p, user=True) for p in user_paths]
     checked = check_files([*builtin, *user])
-    knowledge = assemble(checked.files)
+    knowledge = apply(assemble(checked.files), language)
     if dir_problems:
         knowledge = _with_problems(knowledge, dir_problems)
     if cache.enabled():
-        cache.write(key, knowledge)
+        cache.write(key, knowledge, language)
     return knowledge
+
+
+_load_cached = functools.cache(_load)
+
+
+class _KnowledgeLoader:
+    """``load_knowledge``: a function cached per (user directory, language)."""
+
+    def __call__(self, user_dir: Path | None = None, language: str | None = None) -> Knowledge:
+        """Load, check and merge the built-in knowledge and the user's (once per process).
+
+        ``language`` (default: the interface's current language, ``i18n.current_language()``)
+        chooses the texts: for "ru" the translations in ``data/ru/`` (and the user's) replace
+        the English texts in the models; English ones stay where search needs them (see
+        ``cxguide.knowledge.translations``). Unchanged files are not parsed again: the checked
+        result is kept in a disk cache, keyed by the language too.
+        """
+        return _load_cached(user_dir, resolve_language(language))
+
+    def cache_clear(self) -> None:
+        """Forget every loaded knowledge (files changed, or a test needs a fresh load)."""
+        _load_cached.cache_clear()
+
+
+load_knowledge = _KnowledgeLoader()
 
 
 def _with_problems(knowledge: Knowledge, problems: list[Problem]) -> Knowledge:
@@ -460,8 +599,20 @@ def _with_problems(knowledge: Knowledge, problems: list[Problem]) -> Knowledge:
     return replace(knowledge, problems=(*knowledge.problems, *problems))
 
 
+def _in_directory(path: Path, directory: Path) -> bool:
+    return path.resolve().is_relative_to(directory.resolve())
+
+
 def validate_paths(paths: Sequence[Path]) -> list[Problem]:
-    """Check the given files and directories, each against the built-in knowledge's ids."""
+    """Check the given files and directories, each against the built-in knowledge's ids.
+
+    A directory is read with its translations subdirectories (``ru/``). When any given file
+    belongs to the built-in knowledge, every built-in English text must also have a text in
+    each language the built-in data translates (a ``data/<language>/`` directory exists).
+    """
+    from cxguide.i18n import SUPPORTED
+    from cxguide.knowledge.translations import builtin_languages, missing_translations
+
     targets: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -481,6 +632,8 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
                     )
                 )
                 continue
+            for language in SUPPORTED:
+                found.extend(translation_paths(path, language))
             if not found:
                 problems.append(
                     Problem(
@@ -496,8 +649,25 @@ def validate_paths(paths: Sequence[Path]) -> list[Problem]:
             targets.append(path)
     resolved = {p.resolve() for p in targets}
     builtin_dir = builtin_data_dir()
+    languages = builtin_languages(builtin_dir)
+    builtin_paths = yaml_files(builtin_dir)
+    for language in languages:
+        builtin_paths.extend(translation_paths(builtin_dir, language))
     primary = [check_file(p, user=True, any_kind=True) for p in targets]
-    background = [
-        check_file(p, user=False) for p in yaml_files(builtin_dir) if p.resolve() not in resolved
-    ]
-    return problems + check_files(primary, background).problems
+    background = [check_file(p, user=False) for p in builtin_paths if p.resolve() not in resolved]
+    problems.extend(check_files(primary, background).problems)
+    if any(_in_directory(p, builtin_dir) for p in targets):
+        for language in languages:
+            problems.extend(
+                missing_translations(
+                    [*primary, *background],
+                    language,
+                    lambda path: _in_directory(path, builtin_dir),
+                )
+            )
+    return problems
+
+
+def builtin_problems() -> list[Problem]:
+    """Every problem of the built-in knowledge, its translations and their completeness."""
+    return validate_paths([builtin_data_dir()])

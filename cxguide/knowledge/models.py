@@ -27,6 +27,67 @@ class Origin:
 
 
 @dataclass(frozen=True, slots=True)
+class Translated:
+    """The marker on an item whose texts were replaced by a translation (see loader).
+
+    ``english`` keeps each replaced field's English text (search and conditions need it);
+    ``basis`` says for each field whether the text is the term Russian practitioners use
+    ("practitioners", from terms_ru.yaml) or the project's own translation ("own").
+    Pairs rather than mappings, so that the frozen models stay hashable.
+    """
+
+    language: str
+    english: tuple[tuple[str, str], ...]
+    basis: tuple[tuple[str, str], ...]
+
+    def original(self, name: str) -> str | None:
+        """The English text of field ``name``, if it was translated."""
+        return next((text for field_name, text in self.english if field_name == name), None)
+
+    def basis_of(self, name: str) -> str | None:
+        """ "practitioners" or "own" for field ``name``; None when it was not translated."""
+        return next((basis for field_name, basis in self.basis if field_name == name), None)
+
+    def own(self, name: str) -> bool:
+        """Whether field ``name`` holds the project's own translation."""
+        return self.basis_of(name) == "own"
+
+
+def english(item: object, name: str) -> str | None:
+    """The English text of field ``name`` of a knowledge item, translated or not."""
+    marker = getattr(item, "translated", None)
+    if isinstance(marker, Translated):
+        found = marker.original(name)
+        if found is not None:
+            return found
+    value = getattr(item, name, None)
+    return value if isinstance(value, str) else None
+
+
+def translated_by(item: object, name: str) -> str | None:
+    """ "practitioners", "own", or None (English, or a field that was not translated)."""
+    marker = getattr(item, "translated", None)
+    return marker.basis_of(name) if isinstance(marker, Translated) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """One entry of a translations file: texts of one knowledge item in another language.
+
+    ``target`` is as written ("method 2014 card-sorting"); ``fields`` pairs each field name with
+    its text; ``basis`` is "practitioners" (the term comes from terms_ru.yaml, at ``terms_ru``)
+    or "own" (the project's own translation).
+    """
+
+    language: str
+    target: str
+    fields: tuple[tuple[str, str], ...]
+    basis: str
+    terms_ru: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """A citation that facts point to by id."""
 
@@ -105,6 +166,7 @@ class Method:
     note: str | None
     sources: tuple[str, ...]
     origin: Origin
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +178,7 @@ class EditionInfo:
     date: str
     description: str
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +188,7 @@ class Pole:
     id: str
     chart_label: str
     answers: str
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +201,7 @@ class LandscapeDimension:
     negative_pole: Pole
     positive_pole: Pole
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +213,7 @@ class Context:
     description: str
     editions: tuple[Edition, ...]
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +227,7 @@ class Phase:
     approach: str | None
     description: str
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +237,7 @@ class Guidance:
     id: str
     text: str
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +258,7 @@ class Zone:
     name: str
     description: str
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +278,7 @@ class ValuePole:
     name: str
     meaning: str
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +293,7 @@ class ValueDimension:
     positive_pole: ValuePole
     items: tuple[SurveyItem, ...]
     sources: tuple[str, ...]
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +464,7 @@ class CultureNote:
     confidence: str
     sources: tuple[str, ...]
     origin: Origin
+    translated: Translated | None = None  # set when a translation replaced texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +505,8 @@ class Knowledge:
     jurisdictions: tuple[Jurisdiction, ...] = ()
     culture_notes: tuple[CultureNote, ...] = ()
     notes: tuple[Note, ...] = ()
+    translations: tuple[Translation, ...] = ()
+    language: str = "en"  # the language of the texts: English, or one whose translations apply
     problems: tuple[Problem, ...] = ()
     files: tuple[Path, ...] = ()
 

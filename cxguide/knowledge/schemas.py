@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from cxguide.i18n import N_, _
+from cxguide.i18n import N_, SUPPORTED, _
 from cxguide.knowledge.schema import (
     Boolean,
     Checker,
@@ -18,6 +18,7 @@ from cxguide.knowledge.schema import (
     RefUse,
     Spec,
     Text,
+    did_you_mean,
 )
 from cxguide.knowledge.yamlsource import PathKey
 
@@ -86,8 +87,9 @@ KINDS = (
     "jurisdictions",
     "culture_notes",
     "notes",
+    "translations",
 )
-USER_KINDS = ("notes", "methods", "sources")
+USER_KINDS = ("notes", "methods", "sources", "translations")
 
 
 def _slug() -> Text:
@@ -691,6 +693,124 @@ CARD = Record(
     }
 )
 
+# --- translations ----------------------------------------------------------------------------
+
+TRANSLATION_LANGUAGES = tuple(lang for lang in SUPPORTED if lang != "en")
+
+
+@dataclass(frozen=True)
+class TargetText(Text):
+    """A translation's target, "<what> <id>" or "<what> <edition> <id>"; resolved later."""
+
+    def check(self, value: Any, where: PathKey, checker: Checker) -> bool:
+        from cxguide.knowledge.translations import TargetError, parse_target
+
+        if not super().check(value, where, checker):
+            return False
+        parsed = parse_target(value)
+        if isinstance(parsed, TargetError):
+            checker.report(where, parsed.message, parsed.hint)
+            return False
+        checker.refs.append(RefUse("translation", value, where))
+        return True
+
+
+@dataclass(frozen=True)
+class TextMap(Spec):
+    """A mapping of field names to non-empty texts (at least one)."""
+
+    expected: str = "a mapping of 'field: text' lines"
+
+    def check(self, value: Any, where: PathKey, checker: Checker) -> bool:
+        if not isinstance(value, dict):
+            return self.wrong_type(value, where, checker)
+        if not value:
+            checker.report(
+                where,
+                _("'fields' is empty"),
+                _("add the translated text of at least one field, such as 'name: ...'"),
+            )
+            return False
+        ok = True
+        for key, text in value.items():
+            ok = Text().check(text, (*where, key), checker) and ok
+        return ok
+
+    def example_hint(self) -> str:
+        return _("write one 'field: text' line per translated field, indented under 'fields:'")
+
+
+@dataclass(frozen=True)
+class OneOrMore(Spec):
+    """One value of ``inner``, or a list of at least one."""
+
+    inner: Spec = field(default_factory=Text)
+    expected: str = "a text or a list of texts"
+
+    def check(self, value: Any, where: PathKey, checker: Checker) -> bool:
+        if isinstance(value, list):
+            return ListOf(self.inner, min_items=1).check(value, where, checker)
+        return self.inner.check(value, where, checker)
+
+
+def _translation_fields(value: dict[str, Any], where: PathKey, checker: Checker) -> None:
+    from cxguide.knowledge.translations import FIELDS, Target, parse_target
+
+    parsed = parse_target(value["target"])
+    if isinstance(parsed, Target):
+        allowed = FIELDS[parsed.what]
+        for key in value["fields"]:
+            if key not in allowed:
+                checker.report(
+                    (*where, "fields", key),
+                    _("the {field} of a {what} is not translated").format(
+                        field=key, what=parsed.what
+                    ),
+                    did_you_mean(
+                        str(key),
+                        allowed,
+                        _("the fields of a {what} to translate: {fields}").format(
+                            what=parsed.what, fields=", ".join(allowed)
+                        ),
+                    ),
+                    at_key=True,
+                )
+    if value["basis"] == "practitioners" and "terms_ru" not in value:
+        checker.report(
+            (*where, "basis"),
+            _("a translation with basis 'practitioners' needs 'terms_ru:'"),
+            _(
+                "name the entry of terms_ru.yaml the term comes from, such as "
+                "methods.card-sorting, or write 'basis: own'"
+            ),
+        )
+
+
+TRANSLATION = Record(
+    fields={
+        "target": Field(
+            TargetText(),
+            help=N_("'<what> <id>' or '<what> <edition> <id>', such as 'zone confucian'"),
+        ),
+        "fields": Field(
+            TextMap(), help=N_("the translated text of each field, such as 'name: ...'")
+        ),
+        "basis": Field(Text(choices=("practitioners", "own"))),
+        "terms_ru": Field(
+            OneOrMore(
+                Text(
+                    pattern=r"[a-z_]+(\.[^.]+)+",
+                    pattern_hint=N_(
+                        "write the key path in terms_ru.yaml, such as methods.card-sorting"
+                    ),
+                )
+            ),
+            required=False,
+        ),
+    },
+    rules=(_translation_fields,),
+)
+
 # What each kind holds below the two header keys: list name -> (item spec, required).
 BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
     "sources": {"sources": (SOURCE, True)},
@@ -709,6 +829,16 @@ BODIES: dict[str, dict[str, tuple[Spec, bool]]] = {
     "jurisdictions": {"jurisdictions": (JURISDICTION, True)},
     "culture_notes": {"guidance": (CULTURE_NOTE, True)},
     "notes": {"notes": (NOTE, True)},
+    "translations": {"translations": (TRANSLATION, True)},
+}
+# Header keys some kinds have besides 'kind' and 'schema_version'.
+HEADERS: dict[str, dict[str, Field]] = {
+    "translations": {
+        "language": Field(
+            Text(choices=TRANSLATION_LANGUAGES),
+            help=N_("the language of the texts, such as ru"),
+        )
+    },
 }
 
 # How items are keyed for duplicate detection: (kind, list name) -> fields forming the key;
@@ -725,6 +855,7 @@ def file_record(kind: str) -> Record:
     fields: dict[str, Field] = {
         "kind": Field(Text(choices=KINDS)),
         "schema_version": Field(Number(integer=True, minimum=1)),
+        **HEADERS.get(kind, {}),
     }
     for name, (item, required) in BODIES[kind].items():
         fields[name] = Field(ListOf(item), required=required)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from cxguide.knowledge.models import Country, Knowledge, Zone
+from cxguide.knowledge.models import Country, Knowledge, Zone, english
 
 T = TypeVar("T")
 
@@ -133,10 +133,10 @@ def fold_name(text: str) -> str:
 
 
 def find_zone(knowledge: Knowledge, text: str) -> Lookup[Zone]:
-    """The zone whose id or name matches ``text`` ignoring case, dashes and '&'."""
+    """The zone whose id or name (shown or English) matches ``text`` ignoring case, dashes, '&'."""
     wanted = _fold(text)
     for zone in knowledge.zones:
-        if wanted in (_fold(zone.id), _fold(zone.name)):
+        if wanted in (_fold(zone.id), _fold(zone.name), _fold(english(zone, "name") or "")):
             return Lookup(zone)
     names = {_fold(z.name): z.name for z in knowledge.zones}
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)

@@ -312,11 +312,14 @@ def judge(
     condition: Condition,
     scores: dict[str, float] | None,
     zone_name: str | None,
+    zone_label: str | None = None,
 ) -> Judgement:
     """Judge ``condition`` for a country with map ``scores`` (axis -> score) and zone name.
 
-    Zone names compare case-insensitively. Pure: the caller picks the map point (the same one
-    the culture map draws) and says in its own words which year it comes from.
+    Zone names compare case-insensitively with ``zone_name`` (the English name, as conditions
+    are written); the reasons show ``zone_label`` (the name in the reader's language) if given.
+    Pure: the caller picks the map point (the same one the culture map draws) and says in its
+    own words which year it comes from.
     """
     if condition.always:
         return Judgement(True, (_("applies in every market"),))
@@ -340,12 +343,13 @@ def judge(
             wanted = {z.casefold() for z in clause.zones}
             holds = zone_name.casefold() in wanted
             listed = ", ".join(clause.zones)
+            shown = zone_label or zone_name
             text = (
-                _("the zone is {zone}").format(zone=zone_name)
+                _("the zone is {zone}").format(zone=shown)
                 if holds and len(clause.zones) == 1
-                else _("the zone is {zone}, one of {zones}").format(zone=zone_name, zones=listed)
+                else _("the zone is {zone}, one of {zones}").format(zone=shown, zones=listed)
                 if holds
-                else _("the zone is {zone}, not {zones}").format(zone=zone_name, zones=listed)
+                else _("the zone is {zone}, not {zones}").format(zone=shown, zones=listed)
             )
         verdicts.append(holds)
         texts.append(text)

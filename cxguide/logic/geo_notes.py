@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cxguide.i18n import N_, _
-from cxguide.knowledge.models import Country, CultureNote, Knowledge, Method, Note
+from cxguide.knowledge.models import Country, CultureNote, Knowledge, Method, Note, english
 from cxguide.logic import culture
 from cxguide.logic.conditions import AxisClause, ConditionError, Judgement, judge, parse_condition
 
@@ -117,7 +117,13 @@ def judge_note(knowledge: Knowledge, note: CultureNote, country: Country) -> App
         return None
     point = culture.point(country)
     zone = knowledge.zone(country.zone)
-    judgement = judge(condition, _scores(point), zone.name if zone else None)
+    # Conditions name zones in English; a translated zone keeps its English name for them.
+    judgement = judge(
+        condition,
+        _scores(point),
+        english(zone, "name") if zone else None,
+        zone.name if zone else None,
+    )
     if judgement.applies is False:
         return None
     if condition.always:
