@@ -329,6 +329,7 @@ class Country:
     map_2023: MapPoint
     scores: tuple[Score, ...]
     origin: Origin
+    translated: Translated | None = None  # the name in another language comes from CLDR
 
     @property
     def latest(self) -> Score:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cxguide.i18n import N_, _
 from cxguide.knowledge.models import (
+    Country,
     Guidance,
     Knowledge,
     LandscapeDimension,
@@ -423,4 +424,22 @@ def apply(knowledge: Knowledge, language: str) -> Knowledge:
         culture_notes=tuple(
             _translate(n, f"culture_note {n.id}", table, language) for n in knowledge.culture_notes
         ),
+        countries=_countries(knowledge.countries, language),
     )
+
+
+def _countries(countries: tuple[Country, ...], language: str) -> tuple[Country, ...]:
+    """Country names in ``language`` from CLDR (Babel), the English name kept for search."""
+    from cxguide.i18n import country_name
+    from cxguide.logic.catalogue import ISO2  # the code table lives with the name lookup
+
+    iso2_of = {iso3: iso2 for iso2, iso3 in ISO2.items()}
+    named = []
+    for country in countries:
+        name = country_name(iso2_of.get(country.id), country.name, language)
+        if name == country.name:
+            named.append(country)
+            continue
+        marker = Translated(language, (("name", country.name),), (("name", "cldr"),))
+        named.append(replace(country, name=name, translated=marker))
+    return tuple(named)

@@ -180,6 +180,7 @@ def country_keys(knowledge: Knowledge, russian: bool = False) -> dict[str, tuple
     for country in knowledge.countries:
         add(country.id, country.id)
         add(country.name, country.id)
+        add(english(country, "name") or country.name, country.id)
         if country.iso3:
             add(country.iso3, country.id)
     for table in (ISO2, ALIASES):
