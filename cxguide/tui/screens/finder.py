@@ -16,11 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, DataTable, Header, Static
 
-from cxguide.i18n import _
+from cxguide.i18n import _, ngettext
 from cxguide.knowledge.models import Edition, Knowledge, Method
+from cxguide.logic.geo_notes import topic_label
 from cxguide.logic.landscape_chart import AxisTitles
 from cxguide.logic.ranking import (
     HAVE_VALUES,
@@ -33,6 +35,7 @@ from cxguide.logic.ranking import (
     rank,
 )
 from cxguide.tui.screens.base import AreaScreen
+from cxguide.tui.widgets.country_picker import country_label
 from cxguide.tui.widgets.info import InfoText, Page
 from cxguide.tui.widgets.key_bar import KeyBar
 from cxguide.tui.widgets.landscape_chart import LandscapeChart
@@ -88,6 +91,15 @@ def phase_labels(knowledge: Knowledge, edition: Edition) -> list[str]:
             f"{phase.name} — {phase.goal}" if phase else _capital(choice_label("phase", answer))
         )
     return labels
+
+
+def market_choices(knowledge: Knowledge) -> tuple[Choice, ...]:
+    """'No particular country', then every country of the map by name."""
+    countries = sorted(knowledge.countries, key=lambda c: c.name.casefold())
+    return (
+        Choice(None, _("No particular country")),
+        *(Choice(c.id, country_label(c)) for c in countries),
+    )
 
 
 def step_specs(knowledge: Knowledge, edition: Edition) -> tuple[StepSpec, ...]:
@@ -202,12 +214,12 @@ def step_specs(knowledge: Knowledge, edition: Edition) -> tuple[StepSpec, ...]:
             _("Limits"),
             _("What are your practical limits?"),
             _(
-                "What you can really run: where, in how much time, with what in hand, and with "
-                "how many people. A limit can rule a method out."
+                "What you can really run: where, in how much time, with what in hand, with how "
+                "many people, and in which country. A limit can rule a method out."
             ),
             _(
                 "A team with a paper concept and no travel budget: remote only, a few days, a "
-                "concept, 5 people."
+                "concept, 5 people, in Nigeria."
             ),
             (
                 ChoiceGroup(
@@ -240,6 +252,16 @@ def step_specs(knowledge: Knowledge, edition: Edition) -> tuple[StepSpec, ...]:
                     _("How many participants can you reach?"),
                     hint=_("Type a number, or leave it empty if you don't know."),
                 ),
+                ChoiceGroup(
+                    "country",
+                    _("Which country is the research for (the target market)?"),
+                    market_choices(knowledge),
+                    hint=_(
+                        "Enter opens the list; type a name to jump to it. Cited notes on "
+                        "research there are added to the reasons of the methods they concern."
+                    ),
+                    menu=True,
+                ),
             ),
         ),
         StepSpec(
@@ -262,6 +284,16 @@ def plan_page(ranking: Ranking) -> Page:
         for pick in ranking.plan:
             page.field(pick.method.name, _("covers {covers}").format(covers=pick.covers))
             page.text(pick.reason, dim=True, indent=2)
+            for reason in pick.culture:
+                page.text(
+                    _("{country}: {advice} ({fact})").format(
+                        country=ranking.country.name if ranking.country else "",
+                        advice=reason.text,
+                        fact=reason.fact,
+                    ),
+                    dim=True,
+                    indent=2,
+                )
     else:
         page.text(
             _(
@@ -277,14 +309,56 @@ def plan_page(ranking: Ranking) -> Page:
         page.heading(_("Your best fits so far"))
         for item in picks:
             page.bullet(f"{item.rank}. {item.method.name}")
+    add_country_notes(page, ranking)
     page.heading(_("Your answers"))
     answers = ranking.answers
     for field in dataclasses.fields(answers):
         value = getattr(answers, field.name)
         text = str(value) if field.name == "participants" and value else None
+        if field.name == "country" and ranking.country is not None:
+            text = country_label(ranking.country)
         page.field(answer_label(field.name), text or choice_label(field.name, value))
     page.field(_("Edition"), ranking.edition)
     return page
+
+
+def add_country_notes(page: Page, ranking: Ranking) -> Page:
+    """The target market's cited notes that concern every method, each once, with why."""
+    country = ranking.country
+    if country is None:
+        return page
+    page.heading(_("Notes for research in {country}").format(country=country.name))
+    if not ranking.country_notes:
+        page.text(_("No cited note about every method applies there."), dim=True)
+    for applied in ranking.country_notes:
+        page.bullet(
+            _("{topic}: {advice}").format(
+                topic=topic_label(applied.note.topic), advice=applied.title
+            )
+        )
+        page.text(applied.because, dim=True, indent=2)
+        page.text(
+            _("Sources: {ids}").format(ids=", ".join(applied.note.sources)), dim=True, indent=2
+        )
+    page.text(
+        _(
+            "Notes about some methods only are among those methods' reasons. The Notes area "
+            "(key 3) has every note on {country} in full."
+        ).format(country=country.name),
+        dim=True,
+    )
+    return page
+
+
+def country_notes_pointer(ranking: Ranking) -> str:
+    """A line under every method's reasons: where the notes about every method are."""
+    if ranking.country is None or not ranking.country_notes:
+        return ""
+    return ngettext(
+        "Also for research in {country}: {count} cited note about every method, in step 6 (Plan).",
+        "Also for research in {country}: {count} cited notes about every method, in step 6 (Plan).",
+        len(ranking.country_notes),
+    ).format(country=ranking.country.name, count=len(ranking.country_notes))
 
 
 class ConfirmReset(ModalScreen[bool]):
@@ -321,6 +395,14 @@ class ConfirmReset(ModalScreen[bool]):
 
 class FinderScreen(AreaScreen):
     """Questions on one side, the live ranking (table or chart) and its reasons on the other."""
+
+    class AnswersChanged(Message):
+        """The answers or the edition changed (for example, to save a session)."""
+
+        def __init__(self, answers: Answers, edition: Edition) -> None:
+            super().__init__()
+            self.answers = answers
+            self.edition = edition
 
     AUTO_FOCUS = "#step-learn ChoiceSet"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -437,7 +519,11 @@ class FinderScreen(AreaScreen):
         chart = self.query_one(LandscapeChart)
         if method_id is not None and chart.selected != method_id:
             chart.select(method_id)
-        self.query_one(ReasonsPane).show(self.ranked(method_id), len(self.ranking.methods))
+        self.query_one(ReasonsPane).show(
+            self.ranked(method_id),
+            len(self.ranking.methods),
+            footer=country_notes_pointer(self.ranking),
+        )
 
     @property
     def highlighted_method(self) -> Method | None:
@@ -508,6 +594,28 @@ class FinderScreen(AreaScreen):
         if answers != self.answers:
             self.answers = answers
             self._request_rank()
+            self._answers_changed()
+
+    def _answers_changed(self) -> None:
+        self.post_message(self.AnswersChanged(self.answers, self.edition))
+
+    def load_answers(self, answers: Answers, edition: Edition) -> None:
+        """Set every step from saved ``answers`` and switch to ``edition`` (resuming a session).
+
+        A target market that is not on the map is left out.
+        """
+        if answers.country is not None and self.knowledge.country(answers.country) is None:
+            answers = dataclasses.replace(answers, country=None)
+        for step in self.steps:
+            for group in step.spec.groups:
+                step.show_value(group.field, getattr(answers, group.field))
+        self.answers = answers
+        self._pinned = False
+        if edition != self.edition:
+            self.edition = edition
+            self._show_edition()
+        self._apply_rank()
+        self._answers_changed()
 
     # ------------------------------------------------------------------ edition, view, reset
 
@@ -542,6 +650,7 @@ class FinderScreen(AreaScreen):
             self._pinned = False
             self._show_edition()
             self._apply_rank()
+            self._answers_changed()
 
     def action_switch_edition(self) -> None:
         """Switch between the 2014 and the 2022 edition."""
@@ -571,10 +680,13 @@ class FinderScreen(AreaScreen):
         for step in self.steps:
             for group in step.spec.groups:
                 step.show_value(group.field, None)
+        changed = self.answers != Answers()
         self.answers = Answers()
         self._pinned = False
         self._apply_rank()
         self.go_step(0)
+        if changed:
+            self._answers_changed()
 
     # ------------------------------------------------------------------ methods
 

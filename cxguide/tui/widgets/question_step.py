@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static
 
 from cxguide.i18n import _
 
@@ -35,12 +35,17 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class ChoiceGroup:
-    """One question of a step: a list of answers, or (no choices) a number to type."""
+    """One question of a step: a list of answers, or (no choices) a number to type.
+
+    ``menu``: the answers are offered in a drop-down list (type to search in it), for long lists
+    such as the countries.
+    """
 
     field: str
     label: str
     choices: tuple[Choice, ...] = ()
     hint: str = ""
+    menu: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,10 @@ class QuestionStep(VerticalScroll):
     QuestionStep Input {
         width: 24;
     }
+    QuestionStep Select {
+        width: 40;
+        max-width: 100%;
+    }
     """
 
     class Answered(Message):
@@ -164,7 +173,15 @@ class QuestionStep(VerticalScroll):
         for group in spec.groups:
             if group.label:
                 yield Label(group.label, classes="group-label", markup=False)
-            if group.choices:
+            if group.choices and group.menu:
+                yield Select(
+                    [(choice.label, index) for index, choice in enumerate(group.choices)],
+                    value=0,
+                    allow_blank=False,
+                    compact=True,
+                    id=f"answer-{group.field}",
+                )
+            elif group.choices:
                 yield ChoiceSet(
                     *(
                         RadioButton(choice.label, value=index == 0)
@@ -185,7 +202,7 @@ class QuestionStep(VerticalScroll):
 
     def focus_first(self) -> None:
         """Focus the first set of answers (or the number field)."""
-        for widget in self.query("ChoiceSet, Input"):
+        for widget in self.query("ChoiceSet, Input, Select"):
             if widget.focusable:
                 widget.focus()
                 return
@@ -212,6 +229,13 @@ class QuestionStep(VerticalScroll):
             if widget.value != text:
                 widget.value = text
             return
+        if isinstance(widget, Select):
+            for index, choice in enumerate(group.choices):
+                if choice.value == value and type(choice.value) is type(value):
+                    if widget.value != index:
+                        widget.value = index
+                    return
+            return
         for index, choice in enumerate(group.choices):
             if choice.value == value and type(choice.value) is type(value):
                 button = list(widget.query(RadioButton))[index]
@@ -224,6 +248,9 @@ class QuestionStep(VerticalScroll):
         widget: Widget = self.query_one(f"#answer-{field}")
         if isinstance(widget, Input):
             return int(widget.value) if widget.value else None
+        if isinstance(widget, Select):
+            chosen = widget.value
+            return group.choices[chosen].value if isinstance(chosen, int) else None
         assert isinstance(widget, RadioSet)
         index = widget.pressed_index
         return group.choices[index].value if index >= 0 else None
@@ -232,6 +259,13 @@ class QuestionStep(VerticalScroll):
     def _chosen(self, event: RadioSet.Changed) -> None:
         event.stop()
         field = (event.radio_set.id or "").removeprefix("answer-")
+        if field in self._groups:
+            self.post_message(self.Answered(self, field, self.value_of(field)))
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        event.stop()
+        field = (event.select.id or "").removeprefix("answer-")
         if field in self._groups:
             self.post_message(self.Answered(self, field, self.value_of(field)))
 

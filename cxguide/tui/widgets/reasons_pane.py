@@ -88,8 +88,11 @@ class ReasonsPane(VerticalScroll):
         """The text shown, without styles."""
         return self.query_one(InfoText).plain
 
-    def show(self, item: RankedMethod | None, count: int) -> None:
-        """Show the reasons of ``item`` (None: nothing is highlighted)."""
+    def show(self, item: RankedMethod | None, count: int, *, footer: str = "") -> None:
+        """Show the reasons of ``item`` (None: nothing is highlighted); ``footer`` goes last."""
         page = reasons_page(item, count) if item else Page().text(_("No method highlighted."))
+        if footer:
+            page.blank()
+            page.text(footer, dim=True)
         self.query_one(InfoText).show(page)
         self.scroll_home(animate=False)
