@@ -1,5 +1,6 @@
 """Command-palette providers (Ctrl+P): go to an area, open a method's page, open a country,
-and (in the culture area) add countries to the comparison or take them out.
+the workshop (sessions, exports, notes, presenter view, light or dark theme), and (in the
+culture area) add countries to the comparison or take them out.
 
 Each app-wide command calls a public method of the app, which switches area and asks that
 area's screen to show the item. The comparison's commands belong to the culture screen (its
@@ -99,6 +100,85 @@ class CountryCommands(_CxProvider):
             )
             run = partial(app.open_country, country.id)
             yield (name, help_text, run), (name, country.id)
+
+
+class WorkshopCommands(_CxProvider):
+    """The workshop: export, sessions (new, resume each saved one, rename, notes), presenter
+    view and the light or dark theme."""
+
+    def _fixed(self) -> Iterator[Command]:
+        app = self.cx
+        for kind, name, help_text in (
+            (
+                "md",
+                _("Export: Markdown report"),
+                _("The session as a report for the client: methods, plan, countries, notes"),
+            ),
+            ("json", _("Export: JSON data"), _("The session with its ranking, for other tools")),
+            ("svg", _("Export: SVG picture"), _("The landscape and the cultural map, for slides")),
+        ):
+            yield name, help_text, partial(app.action_export, kind)
+        yield (
+            _("Sessions: list, resume, rename, duplicate, delete"),
+            _("Every saved workshop session"),
+            app.action_sessions,
+        )
+        yield (
+            _("New session"),
+            _("Start afresh: the session in use stays saved"),
+            app.new_session,
+        )
+        yield (
+            _("Rename this session"),
+            _("Now: {name}").format(name=app.workshop.name),
+            app.rename_current_session,
+        )
+        yield (
+            _("Session notes: add a note"),
+            _("Write down what the room decided"),
+            app.action_session_notes,
+        )
+        yield (
+            _("Presenter view: off") if app.presenter else _("Presenter view: on"),
+            _("Large and plain, one thing at a time, for a projector (F5)"),
+            app.action_toggle_presenter,
+        )
+        if app.light:
+            yield (
+                _("Dark theme"),
+                _("Light text on a dark background"),
+                partial(app.action_set_theme, False),
+            )
+        else:
+            yield (
+                _("Light theme"),
+                _("Dark text on a light background, for a bright room"),
+                (partial(app.action_set_theme, True)),
+            )
+
+    def _resume(self) -> Iterator[Command]:
+        from cxguide.tui.workshop import local_time, summary
+
+        app = self.cx
+        current = app.workshop.session
+        for session in app.saved_sessions():
+            if current is not None and session.id == current.id:
+                continue
+            yield (
+                _("Resume session: {name}").format(name=session.name),
+                _("Last changed {when}; {holds}").format(
+                    when=local_time(session.updated), holds=summary(session)
+                ),
+                partial(app.resume_session, session),
+            )
+
+    def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
+        for command in (*self._fixed(), *self._resume()):
+            yield command, (command[0],)
+
+    async def discover(self) -> Hits:
+        for name, help_text, run in self._fixed():
+            yield DiscoveryHit(name, run, help=help_text)
 
 
 class CompareCommands(_CxProvider):

@@ -39,3 +39,8 @@ class AreaScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         """The area's own widgets, between header and footer."""
         yield from ()
+
+    def presenter_changed(self, presenter: bool) -> None:
+        """The app switched presenter view on or off (its CSS class does the layout); a
+        screen whose keys or focus depend on it follows here."""
+        self.refresh_bindings()

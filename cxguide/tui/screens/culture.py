@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Label, Select, Static
 
 from cxguide.export.listing import countries_listing
@@ -72,6 +73,17 @@ class CultureScreen(AreaScreen):
         ),
     ]
 
+    class CountriesChanged(Message):
+        """The countries compared, or the ones opened, changed (the app keeps them in the
+        workshop session)."""
+
+        def __init__(self, compared: tuple[str, ...], chosen: tuple[str, ...]) -> None:
+            super().__init__()
+            self.compared = compared
+            """The compared countries' ids, in the order they were added."""
+            self.chosen = chosen
+            """The countries opened (from the search, or with Enter on the map), in order."""
+
     def __init__(self) -> None:
         super().__init__(_("Culture map"))
         self.zone: Zone | None = None
@@ -84,6 +96,8 @@ class CultureScreen(AreaScreen):
         """Comparing, when narrow: the map in place of the table."""
         self.compare_ids: tuple[str, ...] = ()
         """The compared countries' ids, in the order they were added."""
+        self.chosen_ids: tuple[str, ...] = ()
+        """The countries opened (search, Enter on the map), in the order they were opened."""
         self._countries: dict[str, Country] = {}
 
     # ------------------------------------------------------------------ layout
@@ -123,7 +137,7 @@ class CultureScreen(AreaScreen):
             "Cultural map: the compared countries underlined"
         )
         self._load_countries()
-        self._show_compare_set()
+        self.load_countries(self.cx.workshop.countries)
 
     def on_resize(self) -> None:
         # Whether m switches the comparison's table and map depends on the width.
@@ -131,7 +145,37 @@ class CultureScreen(AreaScreen):
 
     @property
     def wide(self) -> bool:
-        return self.has_class("-wide")
+        """Two panes side by side: wide enough, and not in presenter view (one at a time)."""
+        return self.has_class("-wide") and not self.cx.presenter
+
+    def presenter_changed(self, presenter: bool) -> None:
+        super().presenter_changed(presenter)
+        if self.is_mounted and self.view == "browse":
+            self._focus_browse()
+
+    # ------------------------------------------------------------------ the session
+
+    def _countries_changed(self) -> None:
+        self.post_message(self.CountriesChanged(self.compare_ids, self.chosen_ids))
+
+    def load_countries(self, country_ids: tuple[str, ...]) -> None:
+        """Resume a session's countries: the first (up to 6) compared, the others opened.
+
+        Ids the knowledge does not have are left out; nothing is reported back."""
+        known = tuple(i for i in country_ids if find_country(self.knowledge, i).found)
+        self.compare_ids = known[:COMPARE_MAX]
+        self.chosen_ids = known[COMPARE_MAX:]
+        if self.view == "compare" and len(self.compare_ids) < COMPARE_MIN:
+            self._set_view("browse")
+        self._compare_changed()
+
+    def choose_country(self, country_id: str) -> bool:
+        """Highlight the country and keep it in the session as one the room looked at."""
+        found = self.show_country(country_id)
+        if found and country_id not in self.chosen_ids:
+            self.chosen_ids = (*self.chosen_ids, country_id)
+            self._countries_changed()
+        return found
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in BROWSE_ACTIONS:
@@ -275,7 +319,7 @@ class CultureScreen(AreaScreen):
         event.stop()
         if self.map_shown:
             self.action_toggle_map()
-        self.show_country(event.country_id)
+        self.choose_country(event.country_id)
 
     # ------------------------------------------------------------------ comparing
 
@@ -314,6 +358,7 @@ class CultureScreen(AreaScreen):
             return False
         self.compare_ids = (*self.compare_ids, country_id)
         self._compare_changed()
+        self._countries_changed()
         return True
 
     def compare_remove(self, country_id: str) -> bool:
@@ -327,12 +372,14 @@ class CultureScreen(AreaScreen):
             return False
         self.compare_ids = tuple(i for i in self.compare_ids if i != country_id)
         self._compare_changed()
+        self._countries_changed()
         return True
 
     def compare_clear(self) -> None:
         """Take every country out of the comparison and go back to the list."""
         self.compare_ids = ()
         self._compare_changed()
+        self._countries_changed()
         if self.view == "compare":
             self._set_view("browse")
 

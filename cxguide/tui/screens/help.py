@@ -59,6 +59,28 @@ def help_page() -> Page:
             "problem found in your own files, with the line to fix."
         ),
     )
+    page.heading(_("Workshops"))
+    page.text(
+        _(
+            "What the room decides is kept in a session: the finder's answers, the countries "
+            "opened and compared, and the notes taken. It is saved on its own as you go, from "
+            "the first answer; the header shows its name. Press w for the workshop menu, "
+            "then s for every saved session: resume one, rename it, copy it, delete it or "
+            "start a new one. A session file that cannot be read, or that a newer cxguide "
+            "wrote, is listed with its problem and never changed. w then e makes a file for "
+            "the client: a Markdown report, JSON data "
+            "or an SVG picture (in a terminal it goes to your downloads folder; in a browser, "
+            "it is downloaded)."
+        )
+    )
+    page.text(
+        _(
+            "F5 switches presenter view on or off, for a projector: one thing at a time, in "
+            "high contrast, with the chart or the map as large as the screen allows. To make "
+            "everything larger, make the terminal's or the browser's font larger (often "
+            "Ctrl and +). w then t switches to the light theme, for a bright room."
+        )
+    )
     page.heading(_("Keys"))
     keys = (
         ("1 2 3 4", _("go to an area")),
@@ -91,7 +113,25 @@ def help_page() -> Page:
             _("Ctrl+P, 'Compare: …'"),
             _("in the Culture area: add a country to the comparison, remove one, or clear it"),
         ),
-        (_("Ctrl+P"), _("search: type part of a method, country or area and press Enter")),
+        (
+            _("Ctrl+P"),
+            _(
+                "search: type part of a method, country, area or action (export, session, "
+                "presenter, theme) and press Enter"
+            ),
+        ),
+        (
+            "w",
+            _(
+                "the workshop menu: s sessions, n a note, e export, r rename, p presenter "
+                "view, t light or dark theme"
+            ),
+        ),
+        (
+            _("w s"),
+            _("the saved sessions: Enter resumes, n new, r rename, d duplicate, x delete"),
+        ),
+        ("F5", _("presenter view on or off, from anywhere")),
         (_("? / F1"), _("open this help")),
         (
             _("Escape"),
