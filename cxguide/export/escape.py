@@ -68,3 +68,9 @@ def md_lines(text: str) -> list[str]:
     """``text`` as safe Markdown lines, its line breaks kept and its blank lines dropped."""
     lines = [" ".join(line.split()) for line in _MD_CONTROL.sub(REPLACEMENT, text).splitlines()]
     return [md_inline(line) for line in lines if line]
+
+
+def svg_number(value: float) -> str:
+    """A coordinate for SVG: at most two decimals, no trailing zeros, never '-0'."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from cxguide.export.escape import svg_number
 from cxguide.export.listing import unknown
 from cxguide.i18n import _, ngettext
 from cxguide.knowledge.models import Knowledge
@@ -34,9 +35,7 @@ MARKER_R = 4.6
 INK, MUTED, RULE, PATH_INK = "#222222", "#5f5f5f", "#b8b8b8", "#3b3b8f"
 
 
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+_num = svg_number
 
 
 def _text(

@@ -14,7 +14,7 @@ import re
 import textwrap
 from dataclasses import replace
 
-from cxguide.export.escape import xml_attr, xml_text
+from cxguide.export.escape import svg_number, xml_attr, xml_text
 from cxguide.export.map_svg import (
     CELL_H,
     CELL_W,
@@ -48,9 +48,7 @@ TEXT_CHARS = int((WIDTH - 2 * PAD) / 6.2)
 _SIZE = re.compile(r'<svg [^>]*?width="([0-9.]+)" height="([0-9.]+)"')
 
 
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+_num = svg_number
 
 
 def _text(

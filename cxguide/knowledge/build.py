@@ -271,6 +271,19 @@ def _culture_note(item: dict[str, Any], origin: Origin) -> CultureNote:
     )
 
 
+def note_from(item: dict[str, Any], origin: Origin) -> Note:
+    """A user's note from its checked file data (also used after the app saves one)."""
+    return Note(
+        id=item["id"],
+        country=item["country"],
+        topic=item.get("topic"),
+        text=item["text"],
+        author=item["author"],
+        date=str(item["date"]),
+        origin=origin,
+    )
+
+
 def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) -> None:
     """Add the items of one checked file of ``kind`` to ``parts``."""
     if kind == "sources":
@@ -382,16 +395,7 @@ def add_file(parts: Parts, kind: str, data: dict[str, Any], origin: OriginOf) ->
         )
     elif kind == "notes":
         parts.notes.extend(
-            Note(
-                id=item["id"],
-                country=item["country"],
-                topic=item.get("topic"),
-                text=item["text"],
-                author=item["author"],
-                date=str(item["date"]),
-                origin=origin("notes", i),
-            )
-            for i, item in enumerate(data["notes"])
+            note_from(item, origin("notes", i)) for i, item in enumerate(data["notes"])
         )
     elif kind == "translations":
         parts.translations.extend(

@@ -148,15 +148,9 @@ def _item(note_id: str, draft: NoteDraft, author: str, date: str) -> dict[str, A
 
 
 def _note(item: dict[str, Any], path: Path) -> Note:
-    return Note(
-        id=item["id"],
-        country=item["country"],
-        topic=item.get("topic"),
-        text=item["text"],
-        author=item["author"],
-        date=str(item["date"]),
-        origin=Origin(path, 0, True),
-    )
+    from cxguide.knowledge.build import note_from
+
+    return note_from(item, Origin(path, 0, True))
 
 
 def add_note(
