@@ -245,6 +245,14 @@ def territory_names(language: str) -> Mapping[str, str]:
     return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}
 
 
+def translate(message: str, language: str) -> str:
+    """``message`` in ``language`` without switching the current language (English: as is)."""
+    chosen = normalize_language(language)
+    if chosen in (None, DEFAULT):
+        return message
+    return _catalogue(chosen).gettext(message)
+
+
 def country_name(iso2: str | None, english_name: str, language: str | None = None) -> str:
     """A country's name in ``language`` (default: the current one), from CLDR.
 

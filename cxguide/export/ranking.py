@@ -216,9 +216,9 @@ def _md_reason(reason: Reason) -> str:
 
 def ranking_markdown(ranking: Ranking, knowledge: Knowledge, top: int | None = None) -> str:
     """The ranking as Markdown: table, reasons, ruled out, plan, the model and the sources."""
-    lines = [f"# {_md(ranking_title(ranking))}", "", f"## {_md(_('Your answers'))}", ""]
+    lines = [f"# {_md(ranking_title(ranking))}", "", "## " + _md(_("Your answers")), ""]
     lines.extend(f"- {_md(line)}" for line in answers_lines(ranking))
-    lines += ["", f"## {_md(_('Ranking'))}", ""]
+    lines += ["", "## " + _md(_("Ranking")), ""]
     visible = shown(ranking, top)
     if visible:
         columns = (_("Rank"), _("Method"), _("Score"), _("Strongest reason"))
@@ -247,7 +247,7 @@ def ranking_markdown(ranking: Ranking, knowledge: Knowledge, top: int | None = N
     if notes:
         lines.append("")
         lines.extend(f"- {_md(note)}" for note in notes)
-    lines += ["", f"## {_md(_('Why each method is placed'))}"]
+    lines += ["", "## " + _md(_("Why each method is placed"))]
     for item in visible:
         lines += ["", f"### {item.rank}. {_md(item.method.name)} ({_md(points_text(item.score))})"]
         lines.append("")
@@ -255,12 +255,12 @@ def ranking_markdown(ranking: Ranking, knowledge: Knowledge, top: int | None = N
         if not item.reasons:
             lines.append(_md(_("No answers given: no reasons.")))
     if ranking.ruled_out:
-        lines += ["", f"## {_md(_('Ruled out'))}", ""]
+        lines += ["", "## " + _md(_("Ruled out")), ""]
         for item in ranking.ruled_out:
             lines.append(f"- **{_md(item.method.name)}**")
             lines.extend("  " + _md_reason(r) for r in item.reasons if r.rules_out)
     if ranking.plan or ranking.plan_note:
-        lines += ["", f"## {_md(_('Plan'))}", ""]
+        lines += ["", "## " + _md(_("Plan")), ""]
         for number, pick in enumerate(ranking.plan, start=1):
             lines.append(
                 f"{number}. **{_md(pick.method.name)}** — {_md(pick.covers)}. {_md(pick.reason)}"
@@ -272,13 +272,13 @@ def ranking_markdown(ranking: Ranking, knowledge: Knowledge, top: int | None = N
     if ranking.country_notes:
         lines += ["", f"## {_md(country_notes_heading(ranking))}", ""]
         lines.extend(f"- {_md(line)}" for line in country_note_lines(ranking))
-    lines += ["", f"## {_md(_('How the score is made'))}", ""]
+    lines += ["", "## " + _md(_("How the score is made")), ""]
     for line in describe_model().splitlines():
         line = line.removeprefix("• ")
         lines.append(f"- {_md(line)}")
     used = sources_used(ranking, top)
     if used:
-        lines += ["", f"## {_md(_('Sources'))}", ""]
+        lines += ["", "## " + _md(_("Sources")), ""]
         lines.extend(f"- `{s}`: {_md(citation(knowledge, s))}" for s in used)
     return "\n".join(lines) + "\n"
 

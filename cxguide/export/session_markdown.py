@@ -60,18 +60,18 @@ def _header(session: Session) -> list[str]:
 
 
 def _question(session: Session, ranking: Ranking, knowledge: Knowledge) -> list[str]:
-    lines = ["", f"## {md_span(_('The question'))}", ""]
+    lines = ["", "## " + md_span(_("The question")), ""]
     lines.extend(f"- {md_inline(line)}" for line in answers_lines(ranking))
     market = session.answers.country
     if market is not None and "country" not in ANSWER_FIELDS:
         country = knowledge.country(market)
         where = f"{country.name} ({market})" if country else market
-        lines.append(f"- {md_inline(_('Target market'))}: {md_span(where)}")
+        lines.append("- " + md_inline(_("Target market")) + f": {md_span(where)}")
     return lines
 
 
 def _methods(ranking: Ranking) -> list[str]:
-    lines = ["", f"## {md_span(_('Methods ranked for this question'))}", ""]
+    lines = ["", "## " + md_span(_("Methods ranked for this question")), ""]
     candidates = ranking.candidates
     if not candidates:
         lines.append(md_inline(_("Every method is ruled out by the answers.")))
@@ -98,7 +98,7 @@ def _methods(ranking: Ranking) -> list[str]:
         if not item.reasons:
             lines.append(md_inline(_("No answers given: no reasons.")))
     if ranking.plan or ranking.plan_note:
-        lines += ["", f"## {md_span(_('Plan'))}", ""]
+        lines += ["", "## " + md_span(_("Plan")), ""]
         for number, pick in enumerate(ranking.plan, start=1):
             text = _("{method} — {covers}. {reason}").format(
                 method=pick.method.name, covers=pick.covers, reason=pick.reason
@@ -117,7 +117,7 @@ def _zone(knowledge: Knowledge, zone_id: str | None) -> str:
 def _countries(countries: tuple[SessionCountry, ...], knowledge: Knowledge) -> list[str]:
     if not countries:
         return []
-    lines = ["", f"## {md_span(_('Countries on the cultural map'))}", ""]
+    lines = ["", "## " + md_span(_("Countries on the cultural map")), ""]
     rows = []
     missing = []
     for item in countries:
@@ -156,7 +156,7 @@ def _countries(countries: tuple[SessionCountry, ...], knowledge: Knowledge) -> l
         ]
     profiles = [c.profile for c in countries if c.profile is not None]
     if profiles:
-        lines += ["", f"### {md_span(_('Nearest countries'))}", "", md_inline(distance_note())]
+        lines += ["", "### " + md_span(_("Nearest countries")), "", md_inline(distance_note())]
         lines.append("")
         for found in profiles:
             near = ", ".join(
@@ -166,7 +166,7 @@ def _countries(countries: tuple[SessionCountry, ...], knowledge: Knowledge) -> l
             lines.append(f"- {md_inline(line)}")
     if len(profiles) >= 2:
         compared = profiles[:COMPARE_MAX]
-        lines += ["", f"### {md_span(_('Differences'))}", ""]
+        lines += ["", "### " + md_span(_("Differences")), ""]
         if len(profiles) > COMPARE_MAX:
             lines += [
                 md_inline(_("The first {count} countries are compared.").format(count=COMPARE_MAX)),
@@ -207,7 +207,7 @@ def _sources(
             used.update(dict.fromkeys(country.profile.sources))
     if not used:
         return []
-    lines = ["", f"## {md_span(_('Sources'))}", ""]
+    lines = ["", "## " + md_span(_("Sources")), ""]
     lines.extend(f"- {md_inline(s)}: {md_span(citation(knowledge, s))}" for s in used)
     return lines
 

@@ -10,6 +10,7 @@ them in ``self.workshop`` and saves a moment after the last change.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -19,12 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.timer import Timer
 
-from cxguide.i18n import _, ngettext
+from cxguide.i18n import N_, _, add_language_listener, current_language, ngettext
 from cxguide.tui.workshop import Workshop
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from textual.command import Provider
     from textual.screen import Screen
 
@@ -36,6 +35,8 @@ if TYPE_CHECKING:
 
 AREAS = ("methods", "culture", "notes", "data")
 EXPORT_DELIVERY = "cxguide-export"
+LANGUAGE_MODE = "-language"
+"""A blank mode shown for a moment while the areas are built in another language."""
 DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
 
 
@@ -61,6 +62,12 @@ def _data_screen() -> Screen[Any]:
     from cxguide.tui.screens.data import DataScreen
 
     return DataScreen()
+
+
+def _blank_screen() -> Screen[Any]:
+    from textual.screen import Screen
+
+    return Screen()
 
 
 def _area_commands() -> type[Provider]:
@@ -105,23 +112,24 @@ class CxGuideApp(App[None]):
         _workshop_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "switch_area('methods')", _("Methods"), show=True, id="area.methods"),
-        Binding("2", "switch_area('culture')", _("Culture"), show=True, id="area.culture"),
-        Binding("3", "switch_area('notes')", _("Notes"), show=True, id="area.notes"),
-        Binding("4", "switch_area('data')", _("Data"), show=True, id="area.data"),
-        Binding("question_mark,f1", "help", _("Help"), show=True, key_display="?", id="help"),
+        Binding("1", "switch_area('methods')", N_("Methods"), show=True, id="area.methods"),
+        Binding("2", "switch_area('culture')", N_("Culture"), show=True, id="area.culture"),
+        Binding("3", "switch_area('notes')", N_("Notes"), show=True, id="area.notes"),
+        Binding("4", "switch_area('data')", N_("Data"), show=True, id="area.data"),
+        Binding("question_mark,f1", "help", N_("Help"), show=True, key_display="?", id="help"),
         # One key for the workshop (sessions, a note, export, presenter view, theme): every
         # area's keys must fit in two rows at 80 columns. F5 is there, and works everywhere.
-        Binding("w", "workshop", _("Workshop"), show=True, id="workshop"),
-        Binding("f5", "toggle_presenter", _("Presenter"), show=False, id="presenter"),
-        Binding("q", "quit", _("Quit"), show=True, id="quit"),
+        Binding("w", "workshop", N_("Workshop"), show=True, id="workshop"),
+        Binding("f5", "toggle_presenter", N_("Presenter"), show=False, id="presenter"),
+        Binding("f2", "switch_language", N_("Language"), show=False, id="language"),
+        Binding("q", "quit", N_("Quit"), show=True, id="quit"),
         Binding(
             "ctrl+p",
             "command_palette",
-            _("Search"),
+            N_("Search"),
             show=False,
             priority=True,
-            tooltip=_("Search for a method, a country or an area"),
+            tooltip=N_("Search for a method, a country or an area"),
             id="command_palette",
         ),
     ]
@@ -148,6 +156,9 @@ class CxGuideApp(App[None]):
         """Presenter view: large, one thing at a time, for a projector."""
         self._save_timer: Timer | None = None
         self._delivered: set[str] = set()
+        self._shown_language = current_language()
+        """The language the screens were built in."""
+        self._stop_listening: Callable[[], None] | None = None
 
     def areas(self) -> tuple[tuple[str, str, str], ...]:
         """Each area's mode, title and a line on what it shows."""
@@ -181,6 +192,7 @@ class CxGuideApp(App[None]):
         )
 
     def on_mount(self) -> None:
+        self._stop_listening = add_language_listener(self._language_set)
         self.show_session_name()
         self.switch_mode("methods")
         notice = self.problems_notice()
@@ -272,6 +284,9 @@ class CxGuideApp(App[None]):
     def on_unmount(self) -> None:
         # Quitting: what changed in the last moment is saved too.
         self.save_session_now()
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
 
     def on_finder_screen_answers_changed(self, event: FinderScreen.AnswersChanged) -> None:
         self._session_changed(self.workshop.set_answers(event.answers, event.edition))
@@ -551,3 +566,50 @@ class CxGuideApp(App[None]):
     def action_set_theme(self, light: bool) -> None:
         """The light theme (for a bright room or a projector) or the dark one."""
         self.theme = LIGHT_THEME if light else DARK_THEME
+
+    # ------------------------------------------------------------------ language
+
+    async def action_switch_language(self) -> None:
+        """Switch between English and Russian (F2)."""
+        from cxguide.tui.language import other_language
+
+        await self.switch_language(other_language())
+
+    async def switch_language(self, language: str) -> None:
+        """Show everything in ``language``: the knowledge is read in it, every area is built
+        again and shows what it showed; the session in use stays the same session."""
+        from cxguide.i18n import set_language
+
+        set_language(language)
+        await self.apply_language()
+
+    def _language_set(self, language: str) -> None:
+        # set_language() was called (here or elsewhere): redraw once the call is over.
+        if language != self._shown_language:
+            self.call_later(self.apply_language)
+
+    async def apply_language(self) -> None:
+        """Build every area again in the current language, if it is not the one shown."""
+        from cxguide.knowledge import load_knowledge
+        from cxguide.tui.language import LANGUAGE_NAMES, capture, restore
+
+        language = current_language()
+        if language == self._shown_language:
+            return
+        self._shown_language = language
+        self.save_session_now()
+        await self._close_dialogs()
+        state = capture(self, AREAS)
+        self.knowledge = load_knowledge(self.user_dir)
+        # The area on screen cannot be removed: a blank screen stands in for a moment.
+        self.add_mode(LANGUAGE_MODE, _blank_screen)
+        await self.switch_mode(LANGUAGE_MODE)
+        for mode in AREAS:
+            await self.remove_mode(mode)
+            self.add_mode(mode, self.MODES[mode])
+        for mode in (*(m for m in state.opened if m != state.area), state.area):
+            await self.switch_mode(mode)
+            restore(self, mode, state)
+        await self.remove_mode(LANGUAGE_MODE)
+        self.show_session_name()
+        self.notify(LANGUAGE_NAMES[language], title=_("Language"), timeout=3)

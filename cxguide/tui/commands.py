@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from cxguide.i18n import _
+from cxguide.tui.language import other_language, switch_label
 
 if TYPE_CHECKING:
     from cxguide.tui.app import CxGuideApp
@@ -104,7 +105,7 @@ class CountryCommands(_CxProvider):
 
 class WorkshopCommands(_CxProvider):
     """The workshop: export, sessions (new, resume each saved one, rename, notes), presenter
-    view and the light or dark theme."""
+    view, the language and the light or dark theme."""
 
     def _fixed(self) -> Iterator[Command]:
         app = self.cx
@@ -143,6 +144,11 @@ class WorkshopCommands(_CxProvider):
             _("Large and plain, one thing at a time, for a projector (F5)"),
             app.action_toggle_presenter,
         )
+        yield (
+            switch_label(),
+            _("Show cxguide in another language; the session stays as it is (F2)"),
+            partial(app.switch_language, other_language()),
+        )
         if app.light:
             yield (
                 _("Dark theme"),
@@ -174,7 +180,11 @@ class WorkshopCommands(_CxProvider):
 
     def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
         for command in (*self._fixed(), *self._resume()):
-            yield command, (command[0],)
+            words: tuple[str, ...] = (command[0],)
+            if command[0] == switch_label():
+                # Found by the word for 'language' in either language.
+                words = (command[0], _("Language"), "Language", "Язык")
+            yield command, words
 
     async def discover(self) -> Hits:
         for name, help_text, run in self._fixed():

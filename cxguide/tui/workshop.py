@@ -38,6 +38,14 @@ def default_name() -> str:
     return _("Unnamed session")
 
 
+def shown_name(name: str) -> str:
+    """A session's name as shown: a default name saved in any language reads in the current one."""
+    from cxguide.i18n import SUPPORTED, translate
+
+    defaults = {translate("Unnamed session", language) for language in SUPPORTED}
+    return default_name() if name in defaults else name
+
+
 def session_countries(compared: Sequence[str], chosen: Sequence[str]) -> tuple[str, ...]:
     """The session's countries: the compared ones first (in their order), then the others
     opened, each once, at most ``COUNTRIES_MAX`` (the latest opened are kept)."""
@@ -111,7 +119,7 @@ class Workshop:
     @property
     def name(self) -> str:
         """The current session's name (an unnamed one until it is named)."""
-        return self.session.name if self.session is not None else default_name()
+        return shown_name(self.session.name) if self.session is not None else default_name()
 
     @property
     def answers(self) -> Answers:

@@ -231,3 +231,18 @@ def test_markdown_escapes(text: str, escaped: str) -> None:
 
 def test_markdown_lines_keep_breaks_and_escape_each_line_start() -> None:
     assert md_lines("- a\n\n2. b\n  c") == ["\\- a", "2\\. b", "c"]
+
+
+def test_markdown_golden_in_russian(tmp_path: Path) -> None:
+    """The same report in Russian: interface words from the catalogue, knowledge from data/ru."""
+    from cxguide.i18n import set_language
+    from cxguide.knowledge.loader import load_knowledge
+
+    set_language("ru")
+    try:
+        russian = load_knowledge(tmp_path, language="ru")
+        text = session_markdown(fixed_session(), russian)
+    finally:
+        set_language("en")
+    assert "Германия" in text and "Япония" in text
+    _golden("session_report.ru.md", text)

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Label, Select, Static
 
 from cxguide.export.listing import countries_listing
-from cxguide.i18n import _, ngettext
+from cxguide.i18n import N_, _, ngettext
 from cxguide.knowledge.models import Country, Zone
 from cxguide.logic.catalogue import countries_in_zone, find_country
 from cxguide.logic.culture import Comparison, comparison, point, profile
@@ -56,20 +56,20 @@ class CultureScreen(AreaScreen):
     AUTO_FOCUS = "#countries-table"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_compare_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("z", "choose_zone", _("Zone"), show=True, id="culture.zone"),
-        Binding("m", "toggle_map", _("Map/profile"), show=True, id="culture.map"),
-        Binding("m", "toggle_compare_map", _("Map/table"), show=True, id="culture.compare_map"),
-        Binding("a", "compare_add", _("Add to compare"), show=True, id="culture.compare_add"),
+        Binding("z", "choose_zone", N_("Zone"), show=True, id="culture.zone"),
+        Binding("m", "toggle_map", N_("Map/profile"), show=True, id="culture.map"),
+        Binding("m", "toggle_compare_map", N_("Map/table"), show=True, id="culture.compare_map"),
+        Binding("a", "compare_add", N_("Add to compare"), show=True, id="culture.compare_add"),
         Binding(
-            "x", "compare_remove", _("Remove from compare"), show=True, id="culture.compare_remove"
+            "x", "compare_remove", N_("Remove from compare"), show=True, id="culture.compare_remove"
         ),
-        Binding("v", "open_compare", _("Compare"), show=True, id="culture.compare_open"),
+        Binding("v", "open_compare", N_("Compare"), show=True, id="culture.compare_open"),
         Binding(
-            "v,escape", "close_compare", _("Back to list"), show=True, id="culture.compare_close"
+            "v,escape", "close_compare", N_("Back to list"), show=True, id="culture.compare_close"
         ),
         # Comparing: Enter opens the profile of the country in the table (or on the map).
         Binding(
-            "enter", "open_profile", _("Profile"), show=True, priority=True, id="culture.profile"
+            "enter", "open_profile", N_("Profile"), show=True, priority=True, id="culture.profile"
         ),
     ]
 
@@ -168,6 +168,30 @@ class CultureScreen(AreaScreen):
         if self.view == "compare" and len(self.compare_ids) < COMPARE_MIN:
             self._set_view("browse")
         self._compare_changed()
+
+    def restore(
+        self,
+        compared: tuple[str, ...],
+        chosen: tuple[str, ...],
+        zone_id: str | None,
+        country_id: str | None,
+        comparing: bool,
+        map_shown: bool,
+    ) -> None:
+        """Show again what an earlier culture screen showed (after a change of language).
+
+        Nothing is reported back: the session holds these countries already."""
+        known = self.knowledge
+        self.compare_ids = tuple(i for i in compared if find_country(known, i).found)
+        self.chosen_ids = tuple(i for i in chosen if find_country(known, i).found)
+        self.show_zone(known.zone(zone_id) if zone_id else None)
+        if country_id is not None:
+            self.show_country(country_id, focus=False)
+        if map_shown != self.map_shown:
+            self.action_toggle_map()
+        self._compare_changed()
+        if comparing and len(self.compare_ids) >= COMPARE_MIN:
+            self.show_comparison()
 
     def choose_country(self, country_id: str) -> bool:
         """Highlight the country and keep it in the session as one the room looked at."""

@@ -47,10 +47,10 @@ class ExportDialog(ModalScreen[str | None]):
     """Which file to make of the session: returns 'md', 'json', 'svg' or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "choose('md')", _("Markdown"), show=True, id="export.md"),
-        Binding("j", "choose('json')", _("JSON"), show=True, id="export.json"),
-        Binding("s", "choose('svg')", _("SVG"), show=True, id="export.svg"),
-        Binding("escape", "cancel", _("Cancel"), show=True, id="export.cancel"),
+        Binding("m", "choose('md')", N_("Markdown"), show=True, id="export.md"),
+        Binding("j", "choose('json')", N_("JSON"), show=True, id="export.json"),
+        Binding("s", "choose('svg')", N_("SVG"), show=True, id="export.svg"),
+        Binding("escape", "cancel", N_("Cancel"), show=True, id="export.cancel"),
     ]
 
     def __init__(self, session_name: str) -> None:

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, DataTable, Header, Static
 
-from cxguide.i18n import _, ngettext
+from cxguide.i18n import N_, _, ngettext
 from cxguide.knowledge.models import Edition, Knowledge, Method
 from cxguide.logic.geo_notes import topic_label
 from cxguide.logic.landscape_chart import AxisTitles
@@ -365,8 +365,8 @@ class ConfirmReset(ModalScreen[bool]):
     """Ask before clearing every answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", _("Yes, clear"), show=True, id="reset.yes"),
-        Binding("n,escape", "answer(False)", _("No, keep"), show=True, id="reset.no"),
+        Binding("y", "answer(True)", N_("Yes, clear"), show=True, id="reset.yes"),
+        Binding("n,escape", "answer(False)", N_("No, keep"), show=True, id="reset.no"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -409,7 +409,7 @@ class FinderScreen(AreaScreen):
         Binding(
             "n,right_square_bracket",
             "next_step",
-            _("Next step"),
+            N_("Next step"),
             show=True,
             priority=True,
             id="finder.next",
@@ -417,19 +417,21 @@ class FinderScreen(AreaScreen):
         Binding(
             "p,left_square_bracket",
             "previous_step",
-            _("Back"),
+            N_("Back"),
             show=True,
             priority=True,
             id="finder.previous",
         ),
         # Presentation clickers send Page Down / Page Up: they move between steps too.
         Binding(
-            "pagedown", "next_step", _("Next step"), show=False, priority=True, id="finder.pgdn"
+            "pagedown", "next_step", N_("Next step"), show=False, priority=True, id="finder.pgdn"
         ),
-        Binding("pageup", "previous_step", _("Back"), show=False, priority=True, id="finder.pgup"),
-        Binding("e", "switch_edition", _("Edition"), show=True, priority=True, id="finder.edition"),
-        Binding("c", "toggle_view", _("Chart/list"), show=True, priority=True, id="finder.view"),
-        Binding("r", "reset", _("Reset"), show=True, priority=True, id="finder.reset"),
+        Binding("pageup", "previous_step", N_("Back"), show=False, priority=True, id="finder.pgup"),
+        Binding(
+            "e", "switch_edition", N_("Edition"), show=True, priority=True, id="finder.edition"
+        ),
+        Binding("c", "toggle_view", N_("Chart/list"), show=True, priority=True, id="finder.view"),
+        Binding("r", "reset", N_("Reset"), show=True, priority=True, id="finder.reset"),
     ]
 
     def __init__(self) -> None:
@@ -721,6 +723,11 @@ class FinderScreen(AreaScreen):
         self.app.push_screen(
             MethodViewScreen(self.knowledge, item.method, item, len(self.ranking.methods))
         )
+
+    @property
+    def pinned_method(self) -> str | None:
+        """The method the user highlighted (in the table or on the chart), if any."""
+        return self._highlighted if self._pinned else None
 
     def show_method(self, method_id: str, edition: Edition) -> bool:
         """Switch to ``edition`` and highlight the method; False when it is not there."""

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.logic.ranking import describe_model
 from cxguide.tui.widgets.info import InfoText, Page
 from cxguide.tui.widgets.key_bar import KeyBar
@@ -124,7 +124,7 @@ def help_page() -> Page:
             "w",
             _(
                 "the workshop menu: s sessions, n a note, e export, r rename, p presenter "
-                "view, t light or dark theme"
+                "view, t light or dark theme, l language"
             ),
         ),
         (
@@ -132,6 +132,13 @@ def help_page() -> Page:
             _("the saved sessions: Enter resumes, n new, r rename, d duplicate, x delete"),
         ),
         ("F5", _("presenter view on or off, from anywhere")),
+        (
+            "F2",
+            _(
+                "switch the language between English and Russian, from anywhere (also w then "
+                "l); every screen follows and the session stays as it is"
+            ),
+        ),
         (_("? / F1"), _("open this help")),
         (
             _("Escape"),
@@ -161,7 +168,7 @@ class HelpScreen(ModalScreen[None]):
     """Every area and every key, explained."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1", "close", _("Close"), show=True, id="help.close"),
+        Binding("escape,question_mark,f1", "close", N_("Close"), show=True, id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:

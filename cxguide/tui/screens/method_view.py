@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from cxguide.export.listing import position_text, unknown
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.knowledge.models import (
     Card18F,
     Edition,
@@ -283,7 +283,7 @@ class MethodViewScreen(Screen[None]):
     """One method in full, over the finder."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back to the finder"), show=True, id="method_view.back"),
+        Binding("escape", "back", N_("Back to the finder"), show=True, id="method_view.back"),
     ]
 
     def __init__(

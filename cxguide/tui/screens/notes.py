@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Label, Select
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.knowledge.models import Country, Knowledge, Note
 from cxguide.knowledge.user_notes import (
     NoteDraft,
@@ -145,12 +145,12 @@ class NotesScreen(AreaScreen):
 
     AUTO_FOCUS = "#notes-scroll"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "choose_country", _("Country"), show=True, id="notes.country"),
-        Binding("t", "choose_topic", _("Topic"), show=True, id="notes.topic"),
-        Binding("a", "add_note", _("Add note"), show=True, id="notes.add"),
-        Binding("e", "edit_note", _("Edit note"), show=True, id="notes.edit"),
-        Binding("d", "delete_note", _("Delete note"), show=True, id="notes.delete"),
-        Binding("y", "own_notes", _("Your notes"), show=True, id="notes.own"),
+        Binding("c", "choose_country", N_("Country"), show=True, id="notes.country"),
+        Binding("t", "choose_topic", N_("Topic"), show=True, id="notes.topic"),
+        Binding("a", "add_note", N_("Add note"), show=True, id="notes.add"),
+        Binding("e", "edit_note", N_("Edit note"), show=True, id="notes.edit"),
+        Binding("d", "delete_note", N_("Delete note"), show=True, id="notes.delete"),
+        Binding("y", "own_notes", N_("Your notes"), show=True, id="notes.own"),
     ]
 
     def __init__(self) -> None:

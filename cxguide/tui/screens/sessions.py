@@ -21,9 +21,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.session.model import Session, SessionError
 from cxguide.session.store import SessionEntry
+from cxguide.tui.language import switch_label
 from cxguide.tui.widgets.key_bar import KeyBar
 from cxguide.tui.workshop import local_time, summary
 
@@ -74,12 +75,12 @@ class SessionsScreen(_CxModal):
     """Every saved session, newest first; files that cannot be read, with their problem."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "resume", _("Resume"), show=True, priority=True, id="sessions.resume"),
-        Binding("n", "new", _("New session"), show=True, id="sessions.new"),
-        Binding("r", "rename", _("Rename"), show=True, id="sessions.rename"),
-        Binding("d", "duplicate", _("Duplicate"), show=True, id="sessions.duplicate"),
-        Binding("delete,x", "delete", _("Delete"), show=True, id="sessions.delete"),
-        Binding("escape,s", "close", _("Close"), show=True, id="sessions.close"),
+        Binding("enter", "resume", N_("Resume"), show=True, priority=True, id="sessions.resume"),
+        Binding("n", "new", N_("New session"), show=True, id="sessions.new"),
+        Binding("r", "rename", N_("Rename"), show=True, id="sessions.rename"),
+        Binding("d", "duplicate", N_("Duplicate"), show=True, id="sessions.duplicate"),
+        Binding("delete,x", "delete", N_("Delete"), show=True, id="sessions.delete"),
+        Binding("escape,s", "close", N_("Close"), show=True, id="sessions.close"),
     ]
 
     def __init__(self) -> None:
@@ -216,8 +217,8 @@ class RenameDialog(ModalScreen[str | None]):
     """A new name for a session; a name that cannot be used is explained, not taken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", _("Save the name"), show=True, priority=True, id="rename.save"),
-        Binding("escape", "cancel", _("Cancel"), show=True, id="rename.cancel"),
+        Binding("enter", "save", N_("Save the name"), show=True, priority=True, id="rename.save"),
+        Binding("escape", "cancel", N_("Cancel"), show=True, id="rename.cancel"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -259,8 +260,8 @@ class ConfirmDelete(ModalScreen[bool]):
     """Ask before deleting a session's file."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", _("Yes, delete"), show=True, id="delete.yes"),
-        Binding("n,escape", "answer(False)", _("No, keep"), show=True, id="delete.no"),
+        Binding("y", "answer(True)", N_("Yes, delete"), show=True, id="delete.yes"),
+        Binding("n,escape", "answer(False)", N_("No, keep"), show=True, id="delete.no"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -299,8 +300,8 @@ class SessionNotesScreen(_CxModal):
     """The notes of the session in use, and a box to write a new one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "add", _("Add the note"), show=True, priority=True, id="notes.add"),
-        Binding("escape", "close", _("Close"), show=True, id="notes.close"),
+        Binding("ctrl+s", "add", N_("Add the note"), show=True, priority=True, id="notes.add"),
+        Binding("escape", "close", N_("Close"), show=True, id="notes.close"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -344,18 +345,19 @@ class SessionNotesScreen(_CxModal):
 
 class WorkshopMenu(_CxModal):
     """Everything for a workshop, one key each: sessions, a note, export, rename, presenter
-    view, the light or dark theme."""
+    view, the light or dark theme, the language."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "run('sessions')", _("Sessions"), show=True, id="workshop.sessions"),
-        Binding("n", "run('session_notes')", _("Session note"), show=True, id="workshop.note"),
-        Binding("e", "run('export')", _("Export"), show=True, id="workshop.export"),
-        Binding("r", "run('rename')", _("Rename"), show=True, id="workshop.rename"),
+        Binding("s", "run('sessions')", N_("Sessions"), show=True, id="workshop.sessions"),
+        Binding("n", "run('session_notes')", N_("Session note"), show=True, id="workshop.note"),
+        Binding("e", "run('export')", N_("Export"), show=True, id="workshop.export"),
+        Binding("r", "run('rename')", N_("Rename"), show=True, id="workshop.rename"),
         Binding(
-            "f5,p", "run('toggle_presenter')", _("Presenter"), show=True, id="workshop.presenter"
+            "f5,p", "run('toggle_presenter')", N_("Presenter"), show=True, id="workshop.presenter"
         ),
-        Binding("t", "run('theme')", _("Light/dark"), show=True, id="workshop.theme"),
-        Binding("escape,w", "close", _("Close"), show=True, id="workshop.close"),
+        Binding("t", "run('theme')", N_("Light/dark"), show=True, id="workshop.theme"),
+        Binding("l,f2", "run('language')", N_("Language"), show=True, id="workshop.language"),
+        Binding("escape,w", "close", N_("Close"), show=True, id="workshop.close"),
     ]
 
     def entries(self) -> list[tuple[str, str, str]]:
@@ -372,6 +374,7 @@ class WorkshopMenu(_CxModal):
                 _("Presenter view: off (F5)") if cx.presenter else _("Presenter view: on (F5)"),
             ),
             ("theme", "t", _("Dark theme") if cx.light else _("Light theme")),
+            ("language", "l", switch_label()),
         ]
 
     def compose(self) -> ComposeResult:
@@ -397,13 +400,14 @@ class WorkshopMenu(_CxModal):
         """Close the menu and do ``action``."""
         cx = self.cx
         self.dismiss(None)
-        actions: dict[str, Callable[[], None]] = {
+        actions: dict[str, Callable[[], object]] = {
             "sessions": cx.action_sessions,
             "session_notes": cx.action_session_notes,
             "export": cx.action_export,
             "rename": cx.rename_current_session,
             "toggle_presenter": cx.action_toggle_presenter,
             "theme": partial(cx.action_set_theme, not cx.light),
+            "language": partial(cx.call_later, cx.action_switch_language),
         }
         actions[action]()
 

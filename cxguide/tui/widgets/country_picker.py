@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.knowledge.models import Country, Knowledge
 from cxguide.logic.catalogue import country_keys, find_country, fold_name
 from cxguide.tui.widgets.key_bar import KeyBar
@@ -63,8 +63,8 @@ class SearchInput(Input):
     """The search field: ↑ and ↓ move through the list below it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.move(1)", _("Move"), show=False),
-        Binding("up", "screen.move(-1)", _("Move"), show=False),
+        Binding("down", "screen.move(1)", N_("Move"), show=False),
+        Binding("up", "screen.move(-1)", N_("Move"), show=False),
     ]
 
 
@@ -103,8 +103,8 @@ class CountryPicker(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", _("Choose"), show=True, priority=True, id="picker.choose"),
-        Binding("escape", "cancel", _("Cancel"), show=True, id="picker.cancel"),
+        Binding("enter", "choose", N_("Choose"), show=True, priority=True, id="picker.choose"),
+        Binding("escape", "cancel", N_("Cancel"), show=True, id="picker.cancel"),
     ]
 
     def __init__(

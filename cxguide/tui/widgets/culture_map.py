@@ -26,7 +26,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.knowledge.models import Country, Zone
 from cxguide.logic.chart_grid import cell_width, shorten
 from cxguide.logic.culture_map import (
@@ -161,19 +161,19 @@ class CultureMap(Widget, can_focus=True):
     }}
     """
 
-    _MOVE = Binding.Group(_("Move"), compact=True)
+    _MOVE = Binding.Group(N_("Move"), compact=True)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move('left')", _("Left"), show=True, group=_MOVE, id="culture-map.left"),
-        Binding("up", "move('up')", _("Up"), show=True, group=_MOVE, id="culture-map.up"),
-        Binding("down", "move('down')", _("Down"), show=True, group=_MOVE, id="culture-map.down"),
+        Binding("left", "move('left')", N_("Left"), show=True, group=_MOVE, id="culture-map.left"),
+        Binding("up", "move('up')", N_("Up"), show=True, group=_MOVE, id="culture-map.up"),
+        Binding("down", "move('down')", N_("Down"), show=True, group=_MOVE, id="culture-map.down"),
         Binding(
-            "right", "move('right')", _("Right"), show=True, group=_MOVE, id="culture-map.right"
+            "right", "move('right')", N_("Right"), show=True, group=_MOVE, id="culture-map.right"
         ),
-        Binding("enter", "open", _("Open"), show=True, id="culture-map.open"),
-        Binding("z", "toggle_zoom", _("Zoom zone"), show=True, id="culture-map.zoom"),
-        Binding("plus", "zoom_in", _("Zoom in"), show=False, id="culture-map.zoom-in"),
-        Binding("minus", "zoom_out", _("Zoom out"), show=False, id="culture-map.zoom-out"),
-        Binding("t", "toggle_path", _("Path"), show=True, id="culture-map.path"),
+        Binding("enter", "open", N_("Open"), show=True, id="culture-map.open"),
+        Binding("z", "toggle_zoom", N_("Zoom zone"), show=True, id="culture-map.zoom"),
+        Binding("plus", "zoom_in", N_("Zoom in"), show=False, id="culture-map.zoom-in"),
+        Binding("minus", "zoom_out", N_("Zoom out"), show=False, id="culture-map.zoom-out"),
+        Binding("t", "toggle_path", N_("Path"), show=True, id="culture-map.path"),
     ]
 
     selected: reactive[str | None] = reactive(None)

@@ -4,6 +4,9 @@ Textual's ``Footer`` keeps to one line and cuts off what does not fit; the metho
 more keys than 80 columns hold, and every key must stay visible. ``KeyBar`` reads the same
 public data as the Footer (``Screen.active_bindings``, ``App.get_key_display``), lays the keys
 out in rows, and a click on a key presses it.
+
+Binding descriptions are English marked with ``N_()`` (class attributes are made once, at
+import); they are translated here, when shown, so they follow a change of language.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
+
+from cxguide.i18n import _
 
 KEY_STYLE = "bold $footer-key-foreground"
 DESCRIPTION_STYLE = "$footer-description-foreground"
@@ -118,7 +123,7 @@ class KeyBar(Widget):
             item = KeyItem(
                 binding.key,
                 display,
-                group.description if group is not None else binding.description,
+                _(group.description if group is not None else binding.description),
                 chosen.enabled,
             )
             if group is not None:
@@ -132,7 +137,7 @@ class KeyBar(Widget):
                 KeyItem(
                     binding.key,
                     self.app.get_key_display(binding),
-                    binding.description,
+                    _(binding.description),
                     palette.enabled,
                 )
             )

@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.knowledge.models import Method
 from cxguide.logic.landscape_chart import (
     AxisTitles,
@@ -175,14 +175,16 @@ class LandscapeChart(Widget, can_focus=True):
     }
     """
 
-    _MOVE = Binding.Group(_("Move"), compact=True)
+    _MOVE = Binding.Group(N_("Move"), compact=True)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move('left')", _("Left"), show=True, group=_MOVE, id="landscape.left"),
-        Binding("up", "move('up')", _("Up"), show=True, group=_MOVE, id="landscape.up"),
-        Binding("down", "move('down')", _("Down"), show=True, group=_MOVE, id="landscape.down"),
-        Binding("right", "move('right')", _("Right"), show=True, group=_MOVE, id="landscape.right"),
-        Binding("enter", "open", _("Open"), show=True, id="landscape.open"),
-        Binding("home", "home", _("Top pick"), show=True, id="landscape.home"),
+        Binding("left", "move('left')", N_("Left"), show=True, group=_MOVE, id="landscape.left"),
+        Binding("up", "move('up')", N_("Up"), show=True, group=_MOVE, id="landscape.up"),
+        Binding("down", "move('down')", N_("Down"), show=True, group=_MOVE, id="landscape.down"),
+        Binding(
+            "right", "move('right')", N_("Right"), show=True, group=_MOVE, id="landscape.right"
+        ),
+        Binding("enter", "open", N_("Open"), show=True, id="landscape.open"),
+        Binding("home", "home", N_("Top pick"), show=True, id="landscape.home"),
     ]
 
     selected: reactive[str | None] = reactive(None)

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.logic.geo_notes import TOPICS, topic_label
 from cxguide.tui.widgets.key_bar import KeyBar
 
@@ -103,8 +103,8 @@ class NoteForm(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", _("Save"), show=True, priority=True, id="note.save"),
-        Binding("escape", "cancel", _("Cancel"), show=True, id="note.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), show=True, priority=True, id="note.save"),
+        Binding("escape", "cancel", N_("Cancel"), show=True, id="note.cancel"),
     ]
 
     def __init__(self, title: str, fields: NoteFields, save: SaveNote, *, where: str) -> None:
@@ -226,8 +226,8 @@ class ConfirmDelete(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", _("Yes, delete"), show=True, id="delete.yes"),
-        Binding("n,escape", "answer(False)", _("No, keep"), show=True, id="delete.no"),
+        Binding("y", "answer(True)", N_("Yes, delete"), show=True, id="delete.yes"),
+        Binding("n,escape", "answer(False)", N_("No, keep"), show=True, id="delete.no"),
     ]
 
     def __init__(self, summary: str) -> None:

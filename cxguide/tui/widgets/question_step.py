@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 
 AnswerValue = str | bool | int | None
 
@@ -64,8 +64,8 @@ class ChoiceSet(RadioSet):
     """A RadioSet whose arrow keys choose the answer they move to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "choose_next", _("Choose"), show=True, key_display="↑↓"),
-        Binding("up,left", "choose_previous", _("Choose"), show=False),
+        Binding("down,right", "choose_next", N_("Choose"), show=True, key_display="↑↓"),
+        Binding("up,left", "choose_previous", N_("Choose"), show=False),
     ]
 
     DEFAULT_CSS = """

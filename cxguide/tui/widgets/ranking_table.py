@@ -17,7 +17,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from cxguide.i18n import _
+from cxguide.i18n import N_, _
 from cxguide.logic.ranking import RankedMethod, Ranking
 from cxguide.tui.widgets.landscape_chart import MARKER_DIMMED, MARKER_HIGHLIGHT
 
@@ -56,7 +56,7 @@ class RankingTable(DataTable[Text]):
     """One row per method, best fit first; Enter opens the highlighted method."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", _("Open method"), show=True),
+        Binding("enter", "select_cursor", N_("Open method"), show=True),
     ]
 
     DEFAULT_CSS = """
@@ -129,7 +129,7 @@ class RankingTable(DataTable[Text]):
                 cells.append(Text(mark, style=error if item.ruled_out else accent))
             self.add_row(*cells, key=item.method.id)
         self.border_subtitle = (
-            f"{MARKER_HIGHLIGHT} {_('top pick')}  {MARKER_DIMMED} {_('ruled out')}"
+            MARKER_HIGHLIGHT + " " + _("top pick") + "  " + MARKER_DIMMED + " " + _("ruled out")
             if not words
             else ""
         )
