@@ -18,7 +18,7 @@ NOTES_FORMATS = ("text", "markdown", "json")
 
 def add_commands(commands: Any) -> None:
     """Add ``notes`` and ``note`` to the sub-commands."""
-    from cxguide.logic.geo_notes import TOPIC_IDS
+    from cxguide.logic.topics import TOPIC_IDS
 
     notes = commands.add_parser(
         "notes",

@@ -12,39 +12,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cxguide.i18n import N_, _
+from cxguide.i18n import _
 from cxguide.knowledge.models import Country, CultureNote, Knowledge, Method, Note, english
 from cxguide.logic import culture
 from cxguide.logic.conditions import AxisClause, ConditionError, Judgement, judge, parse_condition
-
-TOPICS: tuple[tuple[str, str], ...] = (
-    ("entering-the-market", N_("Entering the market")),
-    ("onboarding", N_("Onboarding staff")),
-    ("recruiting", N_("Recruiting participants")),
-    ("language", N_("Language and translation")),
-    ("moderation", N_("Moderating sessions")),
-    ("surveys/response-style", N_("Surveys and response styles")),
-    ("incentives", N_("Incentives")),
-    ("consent/privacy", N_("Consent and privacy")),
-    ("remote-vs-in-person", N_("Remote or in person")),
-    ("interpreting-results", N_("Reading the results")),
-)
-TOPIC_IDS = tuple(topic for topic, _label in TOPICS)
-# Short names people may type for a topic (CLI --topic), besides the ids themselves.
-TOPIC_ALIASES = {
-    "entering": "entering-the-market",
-    "entry": "entering-the-market",
-    "market": "entering-the-market",
-    "surveys": "surveys/response-style",
-    "response-style": "surveys/response-style",
-    "consent": "consent/privacy",
-    "privacy": "consent/privacy",
-    "remote": "remote-vs-in-person",
-    "interpreting": "interpreting-results",
-    "results": "interpreting-results",
-    "translation": "language",
-}
-RESEARCH_TOPICS = TOPIC_IDS[2:]
+from cxguide.logic.topics import RESEARCH_TOPICS as RESEARCH_TOPICS
+from cxguide.logic.topics import TOPIC_ALIASES as TOPIC_ALIASES
+from cxguide.logic.topics import TOPIC_IDS as TOPIC_IDS
+from cxguide.logic.topics import TOPICS as TOPICS
 
 
 def topic_label(topic: str) -> str:
