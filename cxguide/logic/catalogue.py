@@ -162,6 +162,11 @@ def _russian_names(knowledge: Knowledge) -> list[tuple[str, str]]:
     return found
 
 
+def russian_names(knowledge: Knowledge) -> dict[str, str]:
+    """Each country's Russian name (CLDR), by country id: for searches typed in Russian."""
+    return {country_id: name for name, country_id in _russian_names(knowledge)}
+
+
 def country_keys(knowledge: Knowledge, russian: bool = False) -> dict[str, tuple[str, ...]]:
     """Every folded text a country is found by (id, ISO codes, names) -> the ids it names.
 

@@ -90,8 +90,15 @@ class CountryCommands(_CxProvider):
     """Open a country of the cultural map, found by its name or its code."""
 
     def commands(self) -> Iterator[tuple[Command, tuple[str, ...]]]:
+        from cxguide.knowledge.models import english
+        from cxguide.logic.catalogue import russian_names
+
         app = self.cx
         knowledge = app.knowledge
+        if getattr(self, "_russian_for", None) is not knowledge:  # once per palette, not per key
+            self._russian_for = knowledge
+            self._russian = russian_names(knowledge)  # "Швеция" finds Sweden in either language
+        in_russian: dict[str, str] = self._russian
         for country in knowledge.countries:
             code = country.iso3 or country.id
             name = f"{country.name} ({code})"
@@ -100,7 +107,13 @@ class CountryCommands(_CxProvider):
                 zone=zone.name if zone else _("zone unknown")
             )
             run = partial(app.open_country, country.id)
-            yield (name, help_text, run), (name, country.id)
+            words = (
+                name,
+                country.id,
+                english(country, "name") or "",
+                in_russian.get(country.id, ""),
+            )
+            yield (name, help_text, run), tuple(w for w in words if w)
 
 
 class WorkshopCommands(_CxProvider):

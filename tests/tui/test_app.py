@@ -173,6 +173,18 @@ async def test_palette_opens_a_country_by_code(make_app: MakeApp) -> None:
         assert culture_screen(app).query_one(CountryProfile).border_title == "Germany (DEU)"
 
 
+async def test_palette_finds_a_country_typed_in_russian(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Швеция")
+        await settle(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, CultureScreen))
+        country = culture_screen(app).highlighted_country
+        assert country is not None and country.id == "SWE"
+
+
 async def test_palette_switches_area(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
