@@ -148,11 +148,12 @@ def research_notes(knowledge: Knowledge, country: Country) -> tuple[AppliedNote,
 
 def user_notes_on(knowledge: Knowledge, country: Country) -> tuple[Note, ...]:
     """The user's own notes on ``country`` (named by id or by name), newest first."""
-    from cxguide.logic.catalogue import find_country
+    from cxguide.logic.catalogue import country_keys, fold_name
 
+    keys = country_keys(knowledge)  # built once, not once per note
     found = [
         n
         for n in knowledge.notes
-        if n.country == country.id or find_country(knowledge, n.country).found == country
+        if n.country == country.id or keys.get(fold_name(n.country), ()) == (country.id,)
     ]
     return tuple(sorted(found, key=lambda n: (n.date, n.id), reverse=True))

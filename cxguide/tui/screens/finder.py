@@ -23,7 +23,7 @@ from textual.widgets import Button, ContentSwitcher, DataTable, Header, Static
 from cxguide.i18n import N_, _, ngettext
 from cxguide.knowledge.models import Edition, Knowledge, Method
 from cxguide.logic.geo_notes import topic_label
-from cxguide.logic.landscape_chart import AxisTitles
+from cxguide.logic.landscape_points import axis_titles, pole_answers
 from cxguide.logic.ranking import (
     HAVE_VALUES,
     TIME_VALUES,
@@ -62,23 +62,6 @@ def _capital(text: str) -> str:
 
 def _dont_know() -> Choice:
     return Choice(None, _("Don't know / no preference"))
-
-
-def pole_answers(knowledge: Knowledge, dimension_id: str) -> tuple[str, str]:
-    """What the negative and positive ends of a landscape axis answer, in the chart's words."""
-    for dimension in knowledge.landscape.dimensions:
-        if dimension.id == dimension_id:
-            return dimension.negative_pole.answers, dimension.positive_pole.answers
-    if dimension_id == "attitudinal_behavioral":
-        return _("What people say"), _("What people do")
-    return _("Why & how to fix"), _("How many & how much")
-
-
-def axis_titles(knowledge: Knowledge) -> AxisTitles:
-    """The chart's four pole titles: do at the top, say at the bottom, why left, how many right."""
-    say, do = pole_answers(knowledge, "attitudinal_behavioral")
-    why, how_many = pole_answers(knowledge, "qual_quant")
-    return AxisTitles(top=do, bottom=say, left=why, right=how_many)
 
 
 def phase_labels(knowledge: Knowledge, edition: Edition) -> list[str]:
